@@ -1,0 +1,63 @@
+package io.storelink.mapping;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Where each Shopify value lands in Salesforce. Orgs name their custom fields differently, so every field
+ * name is configuration; a field mapped to an empty name is not written.
+ *
+ * @param stageName               StageName of a new or updated order's Opportunity
+ * @param closeDateOffsetDays     CloseDate = order date + this many days
+ * @param unknownLastName         Contact.LastName (required by Salesforce) when Shopify has no name at all
+ * @param anonymousAccountName    Account that collects guest checkouts without an email
+ */
+@ConfigurationProperties("storelink.mapping")
+public record MappingSettings(
+        String stageName,
+        int closeDateOffsetDays,
+        String unknownLastName,
+        String anonymousAccountName,
+        AccountFields account,
+        ContactFields contact,
+        OpportunityFields opportunity) {
+
+    /** Account keys: {@code <customerKeyPrefix><customer id>}, or {@code <guestKeyPrefix><email>} for guests. */
+    public record AccountFields(
+            String object,
+            String externalId,
+            String customerKeyPrefix,
+            String guestKeyPrefix,
+            String name,
+            String street,
+            String city,
+            String state,
+            String postalCode,
+            String country,
+            String phone) {
+    }
+
+    /** Contact keys: the customer id, or {@code <guestKeyPrefix><email>} for guests. */
+    public record ContactFields(
+            String object,
+            String externalId,
+            String guestKeyPrefix,
+            String firstName,
+            String lastName,
+            String email,
+            String phone,
+            String account) {
+    }
+
+    public record OpportunityFields(
+            String object,
+            String externalId,
+            String name,
+            String stage,
+            String closeDate,
+            String amount,
+            String currency,
+            String description,
+            String account,
+            String contact) {
+    }
+}

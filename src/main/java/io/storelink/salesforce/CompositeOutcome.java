@@ -1,0 +1,82 @@
+package io.storelink.salesforce;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.Processor;
+import org.apache.camel.component.salesforce.api.SalesforceException;
+import org.apache.camel.component.salesforce.api.dto.RestError;
+import org.apache.camel.component.salesforce.api.dto.composite.SObjectCompositeResponse;
+import org.apache.camel.component.salesforce.api.dto.composite.SObjectCompositeResult;
+import org.springframework.stereotype.Component;
+
+/**
+ * A composite call answers 200 even when its subrequests failed, so every subresult is inspected here. A failed
+ * subrequest fails the order with the same {@link SalesforceException} a failed plain call raises, so the error
+ * handler treats both alike (status code and Salesforce errorCodes). PROCESSING_HALTED only says "rolled back
+ * because another one failed": the subrequest that really failed is reported.
+ */
+@Component("compositeOutcome")
+public class CompositeOutcome implements Processor {
+
+    private static final String HALTED = "PROCESSING_HALTED";
+
+    @Override
+    public void process(Exchange exchange) throws SalesforceException {
+        check(exchange.getIn().getBody(SObjectCompositeResponse.class));
+    }
+
+    public void check(SObjectCompositeResponse response) throws SalesforceException {
+        if (response == null || response.getCompositeResponse() == null) {
+            throw new SalesforceException("Salesforce composite call returned no results", 0);
+        }
+        SObjectCompositeResult failed = null;
+        int failedIndex = -1;
+        List<SObjectCompositeResult> results = response.getCompositeResponse();
+        for (int i = 0; i < results.size(); i++) {
+            SObjectCompositeResult result = results.get(i);
+            if (result.getHttpStatusCode() >= 300 && (failed == null || isHaltedOnly(failed))) {
+                failed = result;
+                failedIndex = i;
+            }
+        }
+        if (failed != null) {
+            List<RestError> errors = errors(failed.getBody());
+            // codes and fields only: Salesforce messages can quote field values (personal data) and this text is logged
+            String summary = errors.stream()
+                    .map(e -> e.getErrorCode() + (e.getFields() == null || e.getFields().isEmpty() ? "" : " " + e.getFields()))
+                    .collect(Collectors.joining(", "));
+            throw new SalesforceException(errors, failed.getHttpStatusCode(),
+                    "Salesforce rejected " + subrequest(failed, failedIndex) + ": " + failed.getHttpStatusCode() + " " + summary);
+        }
+    }
+
+    /** The reference id names the record; camel-salesforce 4.17 reads it only under the key "referenceID". */
+    private static String subrequest(SObjectCompositeResult result, int index) {
+        return result.getReferenceId() != null ? "the " + result.getReferenceId() + " upsert" : "subrequest " + (index + 1);
+    }
+
+    private static boolean isHaltedOnly(SObjectCompositeResult result) {
+        List<RestError> errors = errors(result.getBody());
+        return !errors.isEmpty() && errors.stream().allMatch(e -> HALTED.equals(e.getErrorCode()));
+    }
+
+    /** Subresult bodies are untyped JSON: a list of {errorCode, message, fields} on failure. */
+    @SuppressWarnings("unchecked")
+    static List<RestError> errors(Object body) {
+        List<RestError> errors = new ArrayList<>();
+        if (body instanceof List<?> list) {
+            for (Object item : list) {
+                if (item instanceof Map<?, ?> m) {
+                    Object fields = m.get("fields");
+                    errors.add(new RestError(String.valueOf(m.get("errorCode")), String.valueOf(m.get("message")),
+                            fields instanceof List<?> l ? (List<String>) l : List.of()));
+                }
+            }
+        }
+        return errors;
+    }
+}

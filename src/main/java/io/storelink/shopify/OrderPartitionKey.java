@@ -1,0 +1,59 @@
+package io.storelink.shopify;
+
+import java.io.IOException;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+
+/**
+ * The Kafka key of an order event: the Shopify customer id, or the order id for a guest checkout, so that all
+ * events of one customer land in one partition, in order. Reads the raw bytes with a streaming parser
+ * (no tree, no doubles: ids exceed 2^53) because it runs on every webhook.
+ */
+public final class OrderPartitionKey {
+
+    private static final JsonFactory JSON = new JsonFactory();
+
+    private OrderPartitionKey() {
+    }
+
+    /** The key, or null when the body is not a JSON object with an id (the writer dead-letters such a payload). */
+    public static String of(byte[] body) {
+        String orderId = null;
+        String customerId = null;
+        try (JsonParser p = JSON.createParser(body)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                return null;
+            }
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String field = p.currentName();
+                JsonToken value = p.nextToken();
+                if ("id".equals(field) && value.isScalarValue()) {
+                    orderId = p.getText();
+                } else if ("customer".equals(field) && value == JsonToken.START_OBJECT) {
+                    customerId = idOfObject(p);
+                } else {
+                    p.skipChildren();
+                }
+            }
+        } catch (IOException notJson) {
+            return null;
+        }
+        return customerId != null ? customerId : orderId;
+    }
+
+    private static String idOfObject(JsonParser p) throws IOException {
+        String id = null;
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String field = p.currentName();
+            JsonToken value = p.nextToken();
+            if ("id".equals(field) && value.isScalarValue() && value != JsonToken.VALUE_NULL) {
+                id = p.getText();
+            } else {
+                p.skipChildren();
+            }
+        }
+        return id;
+    }
+}

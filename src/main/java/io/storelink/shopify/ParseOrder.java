@@ -1,0 +1,46 @@
+package io.storelink.shopify;
+
+import java.io.IOException;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.storelink.shopify.model.ShopifyOrder;
+import org.apache.camel.Exchange;
+import org.apache.camel.Processor;
+import org.springframework.stereotype.Component;
+
+/** Raw order bytes from Kafka into the typed {@link ShopifyOrder}; a payload that cannot be an order is poison. */
+@Component("parseOrder")
+public class ParseOrder implements Processor {
+
+    private final ObjectMapper json;
+
+    public ParseOrder(ObjectMapper json) {
+        this.json = json;
+    }
+
+    /** Exchange property naming the order in log lines and dead letters (its id and name, never personal data). */
+    public static final String ORDER_ID = "shopifyOrderId";
+    public static final String ORDER_NAME = "shopifyOrderName";
+
+    @Override
+    public void process(Exchange exchange) {
+        ShopifyOrder order = parse(exchange.getIn().getBody(byte[].class));
+        exchange.setProperty(ORDER_ID, order.id());
+        exchange.setProperty(ORDER_NAME, order.name());
+        exchange.getIn().setBody(order);
+    }
+
+    public ShopifyOrder parse(byte[] body) {
+        ShopifyOrder order;
+        try {
+            order = json.readValue(body, ShopifyOrder.class);
+        } catch (IOException e) {
+            // Jackson's message quotes the offending input: keep only its kind, payloads hold personal data
+            throw new PoisonPayloadException("order payload is not valid JSON (" + e.getClass().getSimpleName() + ")", null);
+        }
+        if (order == null || order.id() == null) {
+            throw new PoisonPayloadException("order payload has no id", null);
+        }
+        return order;
+    }
+}

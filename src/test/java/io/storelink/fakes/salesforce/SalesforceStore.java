@@ -1,0 +1,169 @@
+package io.storelink.fakes.salesforce;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
+
+/**
+ * The org's records. One re-entrant lock serialises all data access: a composite holds it for the whole
+ * call, which gives Salesforce's transaction semantics (no interleaving, exact rollback) for free.
+ * Rollback uses an undo journal of before-images, written only while a savepoint is open.
+ */
+final class SalesforceStore {
+
+    private record Undo(String sObject, String id, Map<String, Object> before) {
+    }
+
+    final Schema schema;
+    private final SalesforceIds ids = new SalesforceIds();
+    private final ReentrantLock lock = new ReentrantLock();
+    /**
+     * object name (canonical) -> id -> record (canonical field names, never null values). Ids are
+     * fixed-width and ascending, so a TreeMap keeps creation order even after a rollback re-inserts a record.
+     */
+    private final Map<String, TreeMap<String, Map<String, Object>>> data = new LinkedHashMap<>();
+    private final List<Undo> journal = new ArrayList<>();
+    private int openSavepoints;
+
+    SalesforceStore(Schema schema) {
+        this.schema = schema;
+    }
+
+    <T> T locked(Supplier<T> work) {
+        lock.lock();
+        try {
+            return work.get();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    void locked(Runnable work) {
+        locked(() -> {
+            work.run();
+            return null;
+        });
+    }
+
+    // ---- reads: return live maps; callers hold the lock and copy before handing out ----
+
+    List<Map<String, Object>> all(String sObject) {
+        checkLocked();
+        var table = data.get(sObject);
+        return table == null ? List.of() : new ArrayList<>(table.values());
+    }
+
+    Optional<Map<String, Object>> get(String sObject, String id18) {
+        checkLocked();
+        var table = data.get(sObject);
+        return Optional.ofNullable(table == null ? null : table.get(id18));
+    }
+
+    /** Records whose field matches; text ignoring case, as Salesforce matches external ids. */
+    List<Map<String, Object>> findBy(String sObject, String field, Object value, boolean ignoreCase) {
+        return all(sObject).stream().filter(r -> Values.same(r.get(field), value, ignoreCase)).toList();
+    }
+
+    // ---- writes: values are already validated and canonical ----
+
+    String insert(String sObject, Map<String, Object> fields) {
+        checkLocked();
+        String keyPrefix = schema.object(sObject).orElseThrow().keyPrefix();
+        String id = ids.next(keyPrefix);
+        String now = Values.now();
+        Map<String, Object> record = new LinkedHashMap<>();
+        record.put("Id", id);
+        fields.forEach((k, v) -> {
+            if (v != null) {
+                record.put(k, v);
+            }
+        });
+        record.put("CreatedDate", now);
+        record.put("LastModifiedDate", now);
+        data.computeIfAbsent(sObject, k -> new TreeMap<>()).put(id, record);
+        remember(sObject, id, null);
+        return id;
+    }
+
+    void update(String sObject, String id, Map<String, Object> changes) {
+        checkLocked();
+        Map<String, Object> record = get(sObject, id).orElseThrow();
+        remember(sObject, id, new LinkedHashMap<>(record));
+        changes.forEach((k, v) -> {
+            if (v == null) {
+                record.remove(k);
+            } else {
+                record.put(k, v);
+            }
+        });
+        record.put("LastModifiedDate", Values.now());
+    }
+
+    boolean delete(String sObject, String id) {
+        checkLocked();
+        var table = data.get(sObject);
+        Map<String, Object> removed = table == null ? null : table.remove(id);
+        if (removed != null) {
+            remember(sObject, id, removed);
+        }
+        return removed != null;
+    }
+
+    void clear() {
+        locked(() -> {
+            data.clear();
+            journal.clear();
+        });
+    }
+
+    // ---- transactions (caller holds the lock for the whole transaction) ----
+
+    int savepoint() {
+        checkLocked();
+        openSavepoints++;
+        return journal.size();
+    }
+
+    void rollbackTo(int savepoint) {
+        checkLocked();
+        for (int i = journal.size() - 1; i >= savepoint; i--) {
+            Undo u = journal.remove(i);
+            var table = data.computeIfAbsent(u.sObject(), k -> new TreeMap<>());
+            if (u.before() == null) {
+                table.remove(u.id());
+            } else {
+                table.put(u.id(), u.before());
+            }
+        }
+        release();
+    }
+
+    void commit() {
+        checkLocked();
+        release();
+    }
+
+    private void release() {
+        openSavepoints--;
+        if (openSavepoints == 0) {
+            journal.clear();
+        }
+    }
+
+    private void remember(String sObject, String id, Map<String, Object> before) {
+        if (openSavepoints > 0) {
+            journal.add(new Undo(sObject, id, before));
+        }
+    }
+
+    private void checkLocked() {
+        if (!lock.isHeldByCurrentThread()) {
+            throw new IllegalStateException("store accessed without its lock");
+        }
+    }
+}

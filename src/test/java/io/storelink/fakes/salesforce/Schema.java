@@ -1,0 +1,224 @@
+package io.storelink.fakes.salesforce;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Object and field definitions (what describe reports and what writes/queries are validated against).
+ * Lookups are case-insensitive like Salesforce's; the canonical spelling is what gets stored and returned.
+ * Changes replace immutable snapshots, so readers never need a lock.
+ */
+public final class Schema {
+
+    /** One field. Build with {@link #of} and the with-ers, e.g. {@code Field.of("Foo__c", STRING).withLength(80).asExternalId(true)}. */
+    public record Field(String name, FieldType type, int length, boolean required, boolean externalId,
+                        boolean unique, boolean createable, boolean updateable, String referenceTo) {
+
+        public static Field of(String name, FieldType type) {
+            return new Field(name, type, type.defaultLength, false, false, false, true, true, null);
+        }
+
+        public Field withLength(int n) {
+            return new Field(name, type, n, required, externalId, unique, createable, updateable, referenceTo);
+        }
+
+        public Field asRequired() {
+            return new Field(name, type, length, true, externalId, unique, createable, updateable, referenceTo);
+        }
+
+        public Field asExternalId(boolean isUnique) {
+            return new Field(name, type, length, required, true, isUnique, createable, updateable, referenceTo);
+        }
+
+        public Field readOnly() {
+            return new Field(name, type, length, required, externalId, unique, false, false, referenceTo);
+        }
+
+        public static Field reference(String name, String referenceTo) {
+            return new Field(name, FieldType.REFERENCE, 18, false, false, false, true, true, referenceTo);
+        }
+
+        /** "AccountId" -> "Account" (standard), "Parent__c" -> "Parent__r" (custom); what bodies and SOQL use for the parent. */
+        public String relationshipName() {
+            if (referenceTo == null) {
+                return null;
+            }
+            if (name.endsWith("__c")) {
+                return name.substring(0, name.length() - 3) + "__r";
+            }
+            return name.endsWith("Id") ? name.substring(0, name.length() - 2) : name;
+        }
+
+        boolean isSystem() {
+            return name.equals("Id") || name.equals("CreatedDate") || name.equals("LastModifiedDate");
+        }
+    }
+
+    /** One sObject type; its field map is an immutable snapshot swapped on change. */
+    public static final class SObjectType {
+        final String name;
+        final String keyPrefix;
+        private volatile Map<String, Field> fieldsByLowerName;
+
+        SObjectType(String name, String keyPrefix) {
+            this.name = name;
+            this.keyPrefix = keyPrefix;
+            Map<String, Field> base = new LinkedHashMap<>();
+            put(base, Field.of("Id", FieldType.ID).readOnly());
+            put(base, Field.of("CreatedDate", FieldType.DATETIME).readOnly());
+            put(base, Field.of("LastModifiedDate", FieldType.DATETIME).readOnly());
+            fieldsByLowerName = Collections.unmodifiableMap(base);
+        }
+
+        public String name() {
+            return name;
+        }
+
+        public String keyPrefix() {
+            return keyPrefix;
+        }
+
+        public Optional<Field> field(String fieldName) {
+            return Optional.ofNullable(fieldsByLowerName.get(fieldName.toLowerCase(Locale.ROOT)));
+        }
+
+        public List<Field> fields() {
+            return List.copyOf(fieldsByLowerName.values());
+        }
+
+        /** Finds the reference field whose relationship name is {@code relationship} (e.g. "Account" -> AccountId). */
+        Optional<Field> relationship(String relationship) {
+            return fieldsByLowerName.values().stream()
+                    .filter(f -> f.referenceTo() != null && f.relationshipName().equalsIgnoreCase(relationship))
+                    .findFirst();
+        }
+
+        synchronized void add(Field field) {
+            Map<String, Field> copy = new LinkedHashMap<>(fieldsByLowerName);
+            put(copy, field);
+            fieldsByLowerName = Collections.unmodifiableMap(copy);
+        }
+
+        private static void put(Map<String, Field> map, Field f) {
+            map.put(f.name().toLowerCase(Locale.ROOT), f);
+        }
+    }
+
+    private volatile Map<String, SObjectType> objects = Map.of();
+    private int customPrefixes;
+
+    Schema() {
+        defaults();
+    }
+
+    /** Adds (or returns the existing) object; custom objects get prefixes a00, a01, ... like real orgs. */
+    public synchronized SObjectType addObject(String name, String keyPrefix) {
+        Optional<SObjectType> existing = object(name);
+        if (existing.isPresent()) {
+            return existing.get();
+        }
+        String prefix = keyPrefix != null ? keyPrefix : String.format("a%02d", customPrefixes++);
+        if (prefix.length() != 3) {
+            throw new IllegalArgumentException("key prefix must have 3 characters: " + prefix);
+        }
+        SObjectType type = new SObjectType(name, prefix);
+        Map<String, SObjectType> copy = new LinkedHashMap<>(objects);
+        copy.put(name.toLowerCase(Locale.ROOT), type);
+        objects = Collections.unmodifiableMap(copy);
+        return type;
+    }
+
+    public SObjectType addObject(String name) {
+        return addObject(name, null);
+    }
+
+    /** Adds a field; an external ID added this way is also unique, which is how integrations configure them. */
+    public Schema addField(String sObject, String field, FieldType type, boolean externalId) {
+        Field f = Field.of(field, type);
+        return addField(sObject, externalId ? f.asExternalId(true) : f);
+    }
+
+    public Schema addField(String sObject, Field field) {
+        if (field.type() == FieldType.REFERENCE && (field.referenceTo() == null || object(field.referenceTo()).isEmpty())) {
+            throw new IllegalArgumentException("reference field needs an existing referenceTo object: " + field);
+        }
+        objectOrThrow(sObject).add(field);
+        return this;
+    }
+
+    public Optional<SObjectType> object(String name) {
+        return name == null ? Optional.empty() : Optional.ofNullable(objects.get(name.toLowerCase(Locale.ROOT)));
+    }
+
+    public List<SObjectType> objects() {
+        return new ArrayList<>(objects.values());
+    }
+
+    /** The object whose ids start with this prefix, used to check that an id points at the right object. */
+    Optional<SObjectType> byKeyPrefix(String prefix) {
+        return objects.values().stream().filter(o -> o.keyPrefix.equals(prefix)).findFirst();
+    }
+
+    private SObjectType objectOrThrow(String name) {
+        return object(name).orElseThrow(() -> new IllegalArgumentException("unknown sObject " + name));
+    }
+
+    private void defaults() {
+        addObject("Account", "001");
+        addObject("Contact", "003");
+        addObject("Opportunity", "006");
+        addObject("Product2", "01t");
+        FieldType s = FieldType.STRING;
+
+        addField("Account", Field.of("Name", s).asRequired());
+        addField("Account", Field.of("BillingStreet", FieldType.TEXTAREA).withLength(255));
+        addField("Account", Field.of("BillingCity", s).withLength(40));
+        addField("Account", Field.of("BillingState", s).withLength(80));
+        addField("Account", Field.of("BillingPostalCode", s).withLength(20));
+        addField("Account", Field.of("BillingCountry", s).withLength(80));
+        addField("Account", Field.of("Phone", FieldType.PHONE));
+        addField("Account", Field.of("Website", FieldType.URL));
+        addField("Account", Field.of("Description", FieldType.TEXTAREA).withLength(32000));
+        addField("Account", Field.of("External_Shopify_Account_ID__c", s).asExternalId(true));
+
+        addField("Contact", Field.reference("AccountId", "Account"));
+        addField("Contact", Field.of("Name", s).withLength(121).readOnly()); // compound: FirstName + LastName
+        addField("Contact", Field.of("FirstName", s).withLength(40));
+        addField("Contact", Field.of("LastName", s).withLength(80).asRequired());
+        addField("Contact", Field.of("Email", FieldType.EMAIL));
+        addField("Contact", Field.of("Phone", FieldType.PHONE));
+        addField("Contact", Field.of("MailingStreet", FieldType.TEXTAREA).withLength(255));
+        addField("Contact", Field.of("MailingCity", s).withLength(40));
+        addField("Contact", Field.of("MailingState", s).withLength(80));
+        addField("Contact", Field.of("MailingPostalCode", s).withLength(20));
+        addField("Contact", Field.of("MailingCountry", s).withLength(80));
+        addField("Contact", Field.of("External_Shopify_ID__c", s).asExternalId(true));
+
+        addField("Opportunity", Field.of("Name", s).withLength(120).asRequired());
+        addField("Opportunity", Field.reference("AccountId", "Account"));
+        addField("Opportunity", Field.reference("ContactId", "Contact"));
+        addField("Opportunity", Field.of("StageName", FieldType.PICKLIST).asRequired());
+        addField("Opportunity", Field.of("CloseDate", FieldType.DATE).asRequired());
+        addField("Opportunity", Field.of("Amount", FieldType.CURRENCY));
+        addField("Opportunity", Field.of("Description", FieldType.TEXTAREA).withLength(32000));
+        addField("Opportunity", Field.of("External_Shopify_Order_ID__c", s).asExternalId(true));
+        addField("Opportunity", Field.of("Shopify_Updated_At__c", FieldType.DATETIME));
+        addField("Opportunity", Field.of("Tracking_Company__c", s));
+        addField("Opportunity", Field.of("Tracking_Number__c", s));
+        addField("Opportunity", Field.of("Tracking_URL__c", FieldType.URL));
+        addField("Opportunity", Field.of("Fulfillment_Status__c", s));
+
+        addField("Product2", Field.of("Name", s).asRequired());
+        addField("Product2", Field.of("ProductCode", s));
+        addField("Product2", Field.of("Description", FieldType.TEXTAREA).withLength(4000));
+        addField("Product2", Field.of("IsActive", FieldType.BOOLEAN));
+        addField("Product2", Field.of("StockKeepingUnit", s).withLength(180).asExternalId(true));
+        addField("Product2", Field.of("Quantity_Available__c", FieldType.DOUBLE));
+        addField("Product2", Field.of("External_Shopify_Variant_ID__c", s).asExternalId(false));
+    }
+}

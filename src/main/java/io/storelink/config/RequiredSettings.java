@@ -13,7 +13,10 @@ public class RequiredSettings {
                 "the login host or the org's My Domain URL, e.g. https://mycompany.my.salesforce.com");
         require("SALESFORCE_CLIENT_ID", present(salesforce.clientId()), "the Connected App's consumer key");
         require("SALESFORCE_CLIENT_SECRET", present(salesforce.clientSecret()), "the Connected App's consumer secret");
-        if (salesforce.usesPasswordFlow()) {
+        if (!salesforce.usesPasswordFlow()) {
+            require("SALESFORCE_USERNAME", !present(salesforce.password()),
+                    "SALESFORCE_PASSWORD is set, so the username-password flow needs the username");
+        } else {
             require("SALESFORCE_PASSWORD", present(salesforce.password()),
                     "SALESFORCE_USERNAME is set, so the username-password flow needs the password");
         }

@@ -16,7 +16,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -53,7 +53,9 @@ public final class OrderFactory {
 
     private final Random rnd;
     private final long[] lastId = new long[Kind.values().length];
-    private final Map<Long, ObjectNode> customers = new LinkedHashMap<>(); // customer id -> {customer, billing, shipping}
+    private final List<ObjectNode> customers = new ArrayList<>(); // {customer, billing, shipping} per known customer
+    private final Map<Long, Integer> customerSlot = new HashMap<>(); // customer id -> index in customers
+    private int evictCursor;
     private final Set<String> usedEmails = new HashSet<>();
     private Instant clock;
     private int nextNumber = 1001;
@@ -78,10 +80,7 @@ public final class OrderFactory {
             Person p = person(market(), false);
             return render(guest(p, rnd.nextDouble() < 0.65 ? email(p) : null), lines());
         }
-        if (r < 0.50 && !customers.isEmpty()) {
-            List<ObjectNode> known = new ArrayList<>(customers.values());
-            return orderForCustomer(known.get(rnd.nextInt(known.size())));
-        }
+        if (r < 0.50 && !customers.isEmpty()) return orderForCustomer(pick(customers));
         double c = rnd.nextDouble();
         return render(newCustomer(market(), c < 0.30, rnd.nextDouble() < 0.07, rnd.nextDouble() < 0.08,
                 rnd.nextDouble() < 0.06), lines());
@@ -194,9 +193,16 @@ public final class OrderFactory {
             slim.set("customer", c.deepCopy());
             slim.set("billing_address", order.get("billing_address").deepCopy());
             slim.set("shipping_address", order.get("shipping_address").deepCopy());
-            customers.remove(c.get("id").asLong());
-            customers.put(c.get("id").asLong(), slim);
-            if (customers.size() > CUSTOMER_POOL_LIMIT) customers.remove(customers.keySet().iterator().next());
+            Integer slot = customerSlot.get(c.get("id").asLong());
+            if (slot == null && customers.size() < CUSTOMER_POOL_LIMIT) {
+                slot = customers.size();
+                customers.add(slim);
+            } else if (slot == null) { // full: overwrite the oldest slot
+                slot = evictCursor++ % CUSTOMER_POOL_LIMIT;
+                customerSlot.remove(customers.get(slot).at("/customer/id").asLong());
+            }
+            customers.set(slot, slim);
+            customerSlot.put(c.get("id").asLong(), slot);
         }
         return order;
     }

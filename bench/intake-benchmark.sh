@@ -1,0 +1,273 @@
+#!/usr/bin/env bash
+# Intake benchmark: the Storelink bridge's POST /webhooks/shopify (HMAC check + Kafka produce, acks=all, idempotent)
+# against the blueprint's bare Express endpoint (HMAC check + 200, persists nothing), same wrk command, same machine,
+# same run. See bench/README.md.
+#
+#   bench/intake-benchmark.sh                 # both: the bridge, then the Express baseline
+#   bench/intake-benchmark.sh bridge          # only the bridge
+#   bench/intake-benchmark.sh express         # only the Express baseline
+#
+# Settings (environment): BENCH_DURATION (30s), BENCH_WARMUP (15s), BENCH_CONNECTIONS (64), BENCH_THREADS (2),
+# BENCH_PAYLOAD_BYTES (15000), BENCH_JAVA_OPTS (the bridge's JVM flags, default below), BENCH_SKIP_BUILD=1 (reuse
+# target/), BENCH_OUT (bench/out). Results: bench/out/summary.txt plus every log. Traffic stays on 127.0.0.1.
+set -euo pipefail
+
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+ROOT=$PWD
+
+DURATION=${BENCH_DURATION:-30s}
+WARMUP=${BENCH_WARMUP:-15s}
+CONNECTIONS=${BENCH_CONNECTIONS:-64}
+THREADS=${BENCH_THREADS:-2}
+PAYLOAD_BYTES=${BENCH_PAYLOAD_BYTES:-15000}
+# The flags the Kubernetes deployment gets too (bench/README.md, "JVM flags").
+JAVA_OPTS=${BENCH_JAVA_OPTS:-"-Xms256m -Xmx256m -XX:MaxMetaspaceSize=160m -XX:ReservedCodeCacheSize=64m -XX:MaxDirectMemorySize=64m -Xss512k -XX:+UseSerialGC"}
+OUT=${BENCH_OUT:-$ROOT/bench/out}
+RSS_LIMIT_MIB=512
+SECRET=bench-webhook-secret
+JAR=target/storelink-0.1.0-SNAPSHOT.jar
+ROUTES=file:routes/shopify-webhooks.camel.yaml,file:routes/error-handling.camel.yaml
+
+TARGETS=("$@")
+[[ ${#TARGETS[@]} -eq 0 ]] && TARGETS=(bridge express)
+for t in "${TARGETS[@]}"; do
+  [[ $t == bridge || $t == express ]] || { echo "usage: $0 [bridge] [express]" >&2; exit 2; }
+done
+wants() { local t; for t in "${TARGETS[@]}"; do [[ $t == "$1" ]] && return 0; done; return 1; }
+
+log() { printf '\n==> %s\n' "$*"; }
+die() { printf '\nFAILED: %s\n' "$*" >&2; exit 1; }
+
+# ---------------------------------------------------------------- processes we start, and their cleanup
+PIDS=()
+stop_pid() { # pid [seconds]: TERM, then KILL after the grace period
+  local pid=$1 grace=${2:-20} i
+  kill -0 "$pid" 2>/dev/null || return 0
+  kill -TERM "$pid" 2>/dev/null || true
+  for ((i = 0; i < grace * 10; i++)); do kill -0 "$pid" 2>/dev/null || return 0; sleep 0.1; done
+  kill -KILL "$pid" 2>/dev/null || true
+  wait "$pid" 2>/dev/null || true
+}
+cleanup() {
+  local pid
+  for pid in "${PIDS[@]}"; do stop_pid "$pid" 10; done
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+# ---------------------------------------------------------------- tools
+as_root() { if [[ $(id -u) -eq 0 ]]; then "$@"; else sudo "$@"; fi; }
+APT_UPDATED=
+apt_install() {
+  [[ -n $APT_UPDATED ]] || { as_root apt-get update; APT_UPDATED=1; }
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y "$@"
+}
+command -v wrk >/dev/null || { log "installing wrk"; apt_install wrk; }
+command -v curl >/dev/null || { log "installing curl"; apt_install curl; }
+if wants express && ! command -v npm >/dev/null; then log "installing node and npm"; apt_install nodejs npm; fi
+
+free_port() { # first port from $1 up that nothing listens on
+  local p=$1
+  while (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; do p=$((p + 1)); done
+  echo "$p"
+}
+wait_for() { # description seconds pid log command...: until the command succeeds, the process dies, or time is up
+  local what=$1 seconds=$2 pid=$3 logfile=$4 i
+  shift 4
+  for ((i = 0; i < seconds * 4; i++)); do
+    "$@" >/dev/null 2>&1 && return 0
+    kill -0 "$pid" 2>/dev/null || { tail -n 40 "$logfile" >&2; die "$what: process exited (log: $logfile)"; }
+    sleep 0.25
+  done
+  tail -n 40 "$logfile" >&2
+  die "$what: not ready after ${seconds}s (log: $logfile)"
+}
+cpu_ticks() { # utime+stime of a process, in clock ticks
+  awk '{ sub(/^.*\) /, ""); print $12 + $13 }' "/proc/$1/stat"
+}
+kv() { sed -n "s/^$2=//p" "$1"; } # file key
+
+mkdir -p "$OUT"
+rm -f "$OUT"/*.summary "$OUT"/*.rss "$OUT"/summary.txt
+SUMMARY=$OUT/summary.txt
+HZ=$(getconf CLK_TCK)
+
+# ---------------------------------------------------------------- build, classpath, payload
+if [[ ${BENCH_SKIP_BUILD:-} != 1 ]]; then
+  log "building the jar and the test classes (./mvnw package -DskipTests)"
+  timeout 1800 ./mvnw -q -B package -DskipTests
+fi
+[[ -f $JAR && -d target/test-classes ]] || die "$JAR or target/test-classes missing (run without BENCH_SKIP_BUILD)"
+log "test classpath (./mvnw dependency:build-classpath)"
+timeout 900 ./mvnw -q -B dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$OUT/test-classpath.txt"
+CP="$ROOT/target/test-classes:$ROOT/target/classes:$(cat "$OUT/test-classpath.txt")"
+
+log "payload: a ~${PAYLOAD_BYTES}-byte orders/create body and its signature"
+java -cp "$CP" io.storelink.bench.BenchPayload "$OUT/data" "$SECRET" "$PAYLOAD_BYTES"
+BODY_BYTES=$(stat -c %s "$OUT/data/order.json")
+export BENCH_DATA_DIR=$OUT/data
+
+# ---------------------------------------------------------------- wrk runs
+run_wrk() { # name tag duration url: one wrk run, output to $OUT/<name>.wrk.txt, counters to $OUT/<name>.summary
+  local name=$1 tag=$2 duration=$3 url=$4
+  BENCH_RUN_TAG=$tag BENCH_SUMMARY_FILE="$OUT/$name.summary" \
+    timeout 600 wrk -t"$THREADS" -c"$CONNECTIONS" -d"$duration" --latency -s bench/webhook.lua "$url" \
+    | tee "$OUT/$name.wrk.txt"
+  [[ -s $OUT/$name.summary ]] || die "wrk wrote no summary for $name"
+}
+measure() { # name pid url: warm-up, then the measured run while sampling the process's RSS and CPU
+  local name=$1 pid=$2 url=$3 sampler t0 t1 s0 s1 kafka_t0=0 kafka_t1=0
+  log "$name: warm-up, ${WARMUP}"
+  run_wrk "$name-warmup" "$name-warmup" "$WARMUP" "$url" >/dev/null
+  echo "  warm-up: $(kv "$OUT/$name-warmup.summary" requests) requests, $(kv "$OUT/$name-warmup.summary" non2xx) non-2xx"
+  log "$name: measured run: wrk -t$THREADS -c$CONNECTIONS -d$DURATION --latency -s bench/webhook.lua $url"
+  : >"$OUT/$name.rss"
+  (while kill -0 "$pid" 2>/dev/null; do
+     awk '/^VmRSS:/ { print $2 }' "/proc/$pid/status" >>"$OUT/$name.rss" 2>/dev/null || true
+     sleep 1
+   done) &
+  sampler=$!
+  PIDS+=("$sampler")
+  t0=$(cpu_ticks "$pid"); s0=$(date +%s.%N)
+  [[ -n ${KAFKA_PID:-} ]] && kill -0 "$KAFKA_PID" 2>/dev/null && kafka_t0=$(cpu_ticks "$KAFKA_PID")
+  run_wrk "$name-run" "$name-run" "$DURATION" "$url"
+  t1=$(cpu_ticks "$pid"); s1=$(date +%s.%N)
+  [[ -n ${KAFKA_PID:-} ]] && kill -0 "$KAFKA_PID" 2>/dev/null && kafka_t1=$(cpu_ticks "$KAFKA_PID")
+  stop_pid "$sampler" 2
+  awk '/^VmRSS:/ { print $2 }' "/proc/$pid/status" >>"$OUT/$name.rss"
+  {
+    echo "max_rss_kib=$(sort -n "$OUT/$name.rss" | tail -n 1)"
+    echo "hwm_rss_kib=$(awk '/^VmHWM:/ { print $2 }' "/proc/$pid/status")"
+    echo "cpu_cores=$(awk -v a="$t0" -v b="$t1" -v hz="$HZ" -v s="$s0" -v e="$s1" 'BEGIN { printf "%.2f", (b - a) / hz / (e - s) }')"
+    echo "kafka_cpu_cores=$(awk -v a="$kafka_t0" -v b="$kafka_t1" -v hz="$HZ" -v s="$s0" -v e="$s1" 'BEGIN { printf "%.2f", (b - a) / hz / (e - s) }')"
+  } >"$OUT/$name.proc"
+}
+
+post_once() { # url [signature]: status code of one signed POST of the payload
+  curl -s -o /dev/null -w '%{http_code}' --max-time 10 -X POST "$1" \
+    -H 'Content-Type: application/json' -H 'X-Shopify-Topic: orders/create' \
+    -H "X-Shopify-Hmac-Sha256: ${2:-$(cat "$OUT/data/order.json.hmac")}" \
+    -H 'X-Shopify-Shop-Domain: storelink-bench.myshopify.com' -H 'X-Shopify-Webhook-Id: bench-sanity' \
+    --data-binary @"$OUT/data/order.json"
+}
+sanity() { # name url: the endpoint accepts the signed payload and refuses a wrong signature
+  local ok bad
+  ok=$(post_once "$2")
+  bad=$(post_once "$2" "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=")
+  echo "  sanity: signed payload -> $ok, wrong signature -> $bad"
+  [[ $ok == 200 ]] || die "$1 answered $ok to a correctly signed webhook"
+  [[ $bad == 401 ]] || die "$1 answered $bad to a wrongly signed webhook (expected 401)"
+}
+
+# ---------------------------------------------------------------- the bridge
+BRIDGE_RESULT=
+if wants bridge; then
+  log "Kafka broker (KRaft, own JVM, loopback), topic shopify.orders with 3 partitions"
+  rm -f "$OUT/kafka.ready"
+  java -Xms512m -Xmx512m -cp "$CP" io.storelink.bench.BenchKafka serve "$OUT/kafka.ready" >"$OUT/kafka.log" 2>&1 &
+  KAFKA_PID=$!
+  PIDS+=("$KAFKA_PID")
+  wait_for "Kafka broker" 120 "$KAFKA_PID" "$OUT/kafka.log" test -s "$OUT/kafka.ready"
+  BROKERS=$(head -n 1 "$OUT/kafka.ready")
+  echo "  broker: $BROKERS (pid $KAFKA_PID)"
+
+  PORT=$(free_port 18080)
+  log "bridge: java $JAVA_OPTS -jar $JAR on 127.0.0.1:$PORT"
+  echo "  routes: $ROUTES (the intake only: the Salesforce writer route is not loaded, nothing consumes the topic)"
+  # a clean environment: nothing from the caller's SHOPIFY_*/SALESFORCE_*/STORELINK_* variables leaks in
+  # shellcheck disable=SC2086
+  env -i PATH="$PATH" HOME="$HOME" LANG=C.UTF-8 ${JAVA_HOME:+JAVA_HOME="$JAVA_HOME"} \
+    PORT="$PORT" SERVER_ADDRESS=127.0.0.1 \
+    SHOPIFY_WEBHOOK_SECRET="$SECRET" KAFKA_BOOTSTRAP_SERVERS="$BROKERS" STORELINK_ROUTES="$ROUTES" \
+    SALESFORCE_LOGIN_URL=http://127.0.0.1:9 SALESFORCE_CLIENT_ID=bench-client-id SALESFORCE_CLIENT_SECRET=bench-client-secret \
+    java $JAVA_OPTS -jar "$JAR" >"$OUT/bridge.log" 2>&1 &
+  BRIDGE_PID=$!
+  PIDS+=("$BRIDGE_PID")
+  BRIDGE_URL=http://127.0.0.1:$PORT/webhooks/shopify
+  wait_for "bridge readiness" 180 "$BRIDGE_PID" "$OUT/bridge.log" \
+    curl -fsS --max-time 2 "http://127.0.0.1:$PORT/actuator/health/readiness"
+  ROUTE_IDS=$(curl -fsS --max-time 5 "http://127.0.0.1:$PORT/actuator/camelroutes" | grep -o '"id":"[^"]*"' | sed 's/"id":"\(.*\)"/\1/' | sort | tr '\n' ' ')
+  echo "  ready (pid $BRIDGE_PID), routes loaded: $ROUTE_IDS"
+  [[ $ROUTE_IDS == "shopify-webhooks " ]] || die "expected only the shopify-webhooks route, got: $ROUTE_IDS"
+  sanity bridge "$BRIDGE_URL"
+
+  measure bridge "$BRIDGE_PID" "$BRIDGE_URL"
+
+  log "bridge: every 200 enqueued? counting records in shopify.orders"
+  sleep 5 # requests wrk abandoned at its stop finish (the Kafka timeout is 3 s)
+  RECORDS=$(java -cp "$CP" io.storelink.bench.BenchKafka count "$BROKERS" shopify.orders 2>"$OUT/count.log")
+  cat "$OUT/count.log"
+  OK_MIN=$((1 + $(kv "$OUT/bridge-warmup.summary" ok2xx) + $(kv "$OUT/bridge-run.summary" ok2xx)))
+  UNANSWERED=$(($(kv "$OUT/bridge-warmup.summary" unanswered) + $(kv "$OUT/bridge-run.summary" unanswered)))
+  if ((RECORDS >= OK_MIN && RECORDS <= OK_MIN + UNANSWERED)); then
+    COUNT_CHECK="PASS: $RECORDS records >= $OK_MIN 2xx answers (1 sanity + warm-up + run); $((RECORDS - OK_MIN)) more records than 2xx, within the $UNANSWERED requests wrk left unanswered when it stopped"
+  else
+    COUNT_CHECK="FAIL: $RECORDS records, $OK_MIN 2xx answers, $UNANSWERED unanswered at wrk's stop"
+  fi
+  echo "  $COUNT_CHECK"
+  grep -E 'WARN|ERROR' "$OUT/bridge.log" | grep -v -E 'hawtio|Hawtio|jolokia|Jolokia' | tail -n 5 || true
+
+  log "stopping the bridge and the broker"
+  stop_pid "$BRIDGE_PID" 30
+  stop_pid "$KAFKA_PID" 30
+  BRIDGE_RESULT=1
+fi
+
+# ---------------------------------------------------------------- the Express baseline
+EXPRESS_RESULT=
+if wants express; then
+  log "Express baseline: npm ci in bench/express-baseline"
+  (cd bench/express-baseline && timeout 600 npm ci --no-audit --no-fund --loglevel=error)
+  NODE_PORT=$(free_port 13000)
+  log "Express baseline: node server.js on 127.0.0.1:$NODE_PORT (stdout, one console.log per request, to /dev/null)"
+  env -i PATH="$PATH" HOME="$HOME" PORT="$NODE_PORT" SHOPIFY_WEBHOOK_SECRET="$SECRET" \
+    node bench/express-baseline/server.js >/dev/null 2>"$OUT/express.log" &
+  NODE_PID=$!
+  PIDS+=("$NODE_PID")
+  EXPRESS_URL=http://127.0.0.1:$NODE_PORT/webhooks/shopify
+  wait_for "Express baseline" 30 "$NODE_PID" "$OUT/express.log" \
+    bash -c "(exec 3<>/dev/tcp/127.0.0.1/$NODE_PORT)"
+  sanity express "$EXPRESS_URL"
+  KAFKA_PID=
+  measure express "$NODE_PID" "$EXPRESS_URL"
+  stop_pid "$NODE_PID" 10
+  EXPRESS_RESULT=1
+fi
+
+# ---------------------------------------------------------------- summary
+row() { # name
+  local s=$OUT/$1-run.summary p=$OUT/$1.proc
+  printf '%-16s %10s %9s %9s %9s %8s %9s %12s %9s\n' "$1" "$(kv "$s" rps)" "$(kv "$s" p50_ms)" "$(kv "$s" p99_ms)" \
+    "$(kv "$s" max_ms)" "$(kv "$s" non2xx)" "$(($(kv "$p" max_rss_kib) / 1024))" "$(($(kv "$p" hwm_rss_kib) / 1024))" \
+    "$(kv "$p" cpu_cores)"
+}
+{
+  echo "Intake benchmark, $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) CPUs ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)),"
+  echo "$(java -version 2>&1 | head -n 1), node $(node --version 2>/dev/null || echo -), $(wrk -v 2>&1 | head -n 1 | cut -d' ' -f1-2)"
+  echo "wrk -t$THREADS -c$CONNECTIONS -d$DURATION --latency -s bench/webhook.lua <url>   (after a ${WARMUP} warm-up; body $BODY_BYTES bytes)"
+  echo "wrk, the Kafka broker and the server under test share the same $(nproc) CPUs."
+  echo
+  printf '%-16s %10s %9s %9s %9s %8s %9s %12s %9s\n' "server" "req/s" "p50 ms" "p99 ms" "max ms" "non-2xx" "RSS MiB" "peak RSS MiB" "CPU cores"
+  [[ -n $BRIDGE_RESULT ]] && row bridge
+  [[ -n $EXPRESS_RESULT ]] && row express
+  echo
+  if [[ -n $BRIDGE_RESULT ]]; then
+    echo "bridge: JVM flags: $JAVA_OPTS"
+    echo "bridge: routes $ROUTES (intake only, Salesforce writer not loaded); Kafka broker used $(kv "$OUT/bridge.proc" kafka_cpu_cores) CPU cores during the run"
+    echo "bridge: Kafka check: $COUNT_CHECK"
+    rss=$(($(kv "$OUT/bridge.proc" max_rss_kib) / 1024))
+    echo "bridge: RSS under load: max $rss MiB sampled every second, peak (VmHWM) $(($(kv "$OUT/bridge.proc" hwm_rss_kib) / 1024)) MiB; target <= $RSS_LIMIT_MIB MiB: $([[ $rss -le $RSS_LIMIT_MIB ]] && echo PASS || echo FAIL)"
+  fi
+  if [[ -n $BRIDGE_RESULT && -n $EXPRESS_RESULT ]]; then
+    b=$(kv "$OUT/bridge-run.summary" rps); e=$(kv "$OUT/express-run.summary" rps)
+    echo "throughput: bridge $b req/s vs Express $e req/s = $(awk -v b="$b" -v e="$e" 'BEGIN { printf "%.0f%% of the baseline: %s", 100 * b / e, (b >= e ? "PASS" : "FAIL") }')"
+  fi
+  echo "(req/s, latency: wrk's own figures for the measured run; 'RSS' is the highest VmRSS sampled each second during it,"
+  echo " 'peak RSS' the process's VmHWM since start; CPU cores = the server process's CPU time / wall time during the run)"
+} | tee "$SUMMARY"
+echo "logs and raw output: $OUT"
+
+if [[ -n $BRIDGE_RESULT ]]; then
+  [[ $COUNT_CHECK == PASS* ]] || exit 1
+  [[ $(kv "$OUT/bridge-run.summary" non2xx) == 0 && $(kv "$OUT/bridge-warmup.summary" non2xx) == 0 ]] || exit 1
+fi

@@ -52,7 +52,7 @@ public final class SandboxApplication {
         double rate = Double.parseDouble(System.getenv().getOrDefault("SANDBOX_ORDERS_PER_SECOND", "2"));
         SandboxStore store = new SandboxStore(
                 new WebhookSender(URI.create(bridgeUrl + "/webhooks/shopify"), WEBHOOK_SECRET, SHOP),
-                new OrderFactory(System.currentTimeMillis()), rate);
+                OrderFactory.live(System.currentTimeMillis()), rate);
         store.start();
 
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.HashMap;
@@ -33,6 +34,10 @@ import java.util.function.Consumer;
  * {@link #nextOrder()} mixes ~35% repeat customers, ~15% guest checkouts (no or null
  * {@code customer}, some with {@code "email": ""}), ~25% companies, nameless customers, customers
  * without default address or without email/phone, and non-ASCII names across 11 countries.
+ *
+ * <p>Named builders for tests: {@link #companyOrder()}, {@link #guestOrder(String)},
+ * {@link #namelessCustomerOrder()}, {@link #orderForCustomer(ObjectNode)}, {@link #largeOrder(int)};
+ * {@link #updated} derives an {@code orders/updated} payload. {@link #live(long)} is for the sandbox.
  *
  * <p>Not thread-safe; use one instance per thread.
  */
@@ -57,17 +62,32 @@ public final class OrderFactory {
     private final Map<Long, Integer> customerSlot = new HashMap<>(); // customer id -> index in customers
     private int evictCursor;
     private final Set<String> usedEmails = new HashSet<>();
+    private final boolean wallClock;
     private Instant clock;
     private int nextNumber = 1001;
 
+    /** Reproducible: orders start at {@link #DEFAULT_START} and follow each other by 20 s to 10 min. */
     public OrderFactory(long seed) {
         this(seed, DEFAULT_START);
     }
 
-    /** For the live sandbox: {@code firstOrderAt = Instant.now()} gives current timestamps (still seeded otherwise). */
+    /** Reproducible, starting at {@code firstOrderAt} (e.g. older than 60 days for reconciliation tests). */
     public OrderFactory(long seed, Instant firstOrderAt) {
+        this(seed, firstOrderAt, false);
+    }
+
+    /**
+     * For the live sandbox store: {@code created_at} is the wall-clock time of each call (strictly
+     * increasing), so records in the dev org carry today's dates. Ids and contents stay seeded.
+     */
+    public static OrderFactory live(long seed) {
+        return new OrderFactory(seed, Instant.now().truncatedTo(ChronoUnit.SECONDS).minusSeconds(1), true);
+    }
+
+    private OrderFactory(long seed, Instant firstOrderAt, boolean wallClock) {
         this.rnd = new Random(seed);
         this.clock = firstOrderAt;
+        this.wallClock = wallClock;
         long[] bases = {820_982_911_946_154_508L, 7_070_512_334_891_020_001L, 1_166_330_224_155_870_001L,
                 2_634_111_908_112_554_001L, 3_301_778_245_690_110_001L, 4_120_556_701_334_908_001L};
         for (Kind k : Kind.values()) lastId[k.ordinal()] = bases[k.ordinal()] + rnd.nextInt(1_000_000_000);
@@ -208,7 +228,9 @@ public final class OrderFactory {
     }
 
     private Draft draft(Draft.Buyer buyer) {
-        clock = clock.plusSeconds(20 + rnd.nextInt(600));
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        clock = !wallClock ? clock.plusSeconds(20 + rnd.nextInt(600))
+                : now.isAfter(clock) ? now : clock.plusSeconds(1); // >1 order/s: keep created_at increasing
         Instant created = clock;
         if (buyer.customer() != null) buyer.customer().put("updated_at", timestamp(created));
         String code = null;
@@ -246,7 +268,8 @@ public final class OrderFactory {
 
     private Person person(Market m, boolean company) {
         Market.City city = pick(m.cities());
-        String street = pick(m.streets());
+        // Japan: the street list is aligned with the city list, so 道玄坂 stays in 渋谷区.
+        String street = m.countryCode().equals("JP") ? m.streets().get(m.cities().indexOf(city)) : pick(m.streets());
         String address1 = m.countryCode().equals("JP")
                 ? street + " " + (1 + rnd.nextInt(5)) + "-" + (1 + rnd.nextInt(20)) + "-" + (1 + rnd.nextInt(9))
                 : m.countryCode().equals("US") || m.countryCode().equals("GB") || m.countryCode().equals("FR")

@@ -20,6 +20,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * all like Shopify, but with a compressed backoff (1 s, 2 s, 4 s … instead of ~4 h).
  *
  * <p>Logs one line per attempt with no personal data: order name, line count, total, status.
+ * Give it {@link OrderFactory#live(long)} so that orders carry today's timestamps.
  */
 public final class SandboxStore implements AutoCloseable {
 

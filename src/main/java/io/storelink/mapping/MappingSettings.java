@@ -7,6 +7,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * name is configuration; a field mapped to an empty name is not written.
  *
  * @param stageName               StageName of a new or updated order's Opportunity
+ * @param cancelledStageName      StageName once the order is cancelled (Shopify sets cancelled_at)
  * @param closeDateOffsetDays     CloseDate = order date + this many days
  * @param unknownLastName         Contact.LastName (required by Salesforce) when Shopify has no name at all
  * @param anonymousAccountName    Account that collects guest checkouts without an email
@@ -14,6 +15,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 @ConfigurationProperties("storelink.mapping")
 public record MappingSettings(
         String stageName,
+        String cancelledStageName,
         int closeDateOffsetDays,
         String unknownLastName,
         String anonymousAccountName,
@@ -48,6 +50,7 @@ public record MappingSettings(
             String account) {
     }
 
+    /** {@code shopifyUpdatedAt}: the order version applied, so an older event never overwrites a newer one. */
     public record OpportunityFields(
             String object,
             String externalId,
@@ -57,6 +60,7 @@ public record MappingSettings(
             String amount,
             String currency,
             String description,
+            String shopifyUpdatedAt,
             String account,
             String contact) {
     }

@@ -87,11 +87,12 @@ public class OrderMapping {
                 : LocalDate.now(ZoneOffset.UTC);
         Map<String, Object> fields = new LinkedHashMap<>();
         put(fields, f.name(), fit(name, SalesforceText.OPPORTUNITY_NAME));
-        put(fields, f.stage(), settings.stageName());
+        put(fields, f.stage(), order.cancelledAt() != null ? settings.cancelledStageName() : settings.stageName());
         put(fields, f.closeDate(), ordered.plusDays(settings.closeDateOffsetDays()).toString());
         put(fields, f.amount(), order.totalPrice());
         put(fields, f.currency(), order.currency());
         put(fields, f.description(), fit(description(order), SalesforceText.DESCRIPTION));
+        put(fields, f.shopifyUpdatedAt(), order.updatedAt() == null ? null : order.updatedAt().toString());
         return new Upsert(f.object(), f.externalId(), Long.toString(order.id()), fields);
     }
 

@@ -31,6 +31,7 @@ class OrderSyncTest extends BridgeTestSupport {
         WebhookSender.Delivery delivery = shopify().prepare("orders/create", OrderFactory.bytes(order));
         NotifyBuilder done = writerDone(1, delivery);
         long callsBefore = SALESFORCE.apiCalls();
+        long compositeBefore = SALESFORCE.apiCalls("/composite");
 
         assertThat(shopify().deliver(delivery).statusCode()).isEqualTo(200);
 
@@ -52,7 +53,9 @@ class OrderSyncTest extends BridgeTestSupport {
                 .containsEntry("Name", "Shopify Order #" + order.get("order_number").asText() + " ("
                         + order.get("customer").get("first_name").asText() + " " + order.get("customer").get("last_name").asText() + ")");
         assertThat(new BigDecimal(opportunity.get("Amount").toString())).isEqualByComparingTo(order.get("total_price").asText());
-        assertThat(SALESFORCE.apiCalls() - callsBefore).as("Salesforce API calls for one order").isEqualTo(1);
+        // all writes in one composite call, plus the SOQL read of the applied version
+        assertThat(SALESFORCE.apiCalls("/composite") - compositeBefore).as("composite calls for one order").isEqualTo(1);
+        assertThat(SALESFORCE.apiCalls() - callsBefore).as("Salesforce API calls for one order").isEqualTo(2);
     }
 
     @Test
@@ -128,7 +131,10 @@ class OrderSyncTest extends BridgeTestSupport {
         assertThat(done.matches(30, TimeUnit.SECONDS)).isTrue();
         assertThat(readAll(DEAD_LETTER_TOPIC)).anySatisfy(r -> {
             assertThat(headers(r)).containsEntry("X-Shopify-Webhook-Id", delivery.webhookId());
-            assertThat(headers(r).get("storelink-error")).contains("PoisonPayloadException").contains("no id");
+            assertThat(headers(r)).containsEntry("storelink-error-class", "POISON")
+                    .containsEntry("storelink-attempts", "1")
+                    .containsEntry("storelink-source-topic", ORDERS_TOPIC);
+            assertThat(headers(r).get("storelink-error-message")).contains("no id");
             assertThat(r.value()).isEqualTo(poison);
         });
         one("Opportunity", "External_Shopify_Order_ID__c", after.get("id").asText());

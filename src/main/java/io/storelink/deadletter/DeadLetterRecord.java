@@ -1,0 +1,58 @@
+package io.storelink.deadletter;
+
+import static io.storelink.deadletter.DeadLetterHeaders.*;
+
+import java.time.Instant;
+
+import io.storelink.salesforce.SalesforceErrors;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.apache.camel.Processor;
+import org.apache.camel.component.kafka.KafkaConstants;
+import org.springframework.stereotype.Component;
+
+/**
+ * Adds the failure's story to a dead letter: error class, Salesforce errorCodes and fields, message, attempts,
+ * first and last failure time, and where the record came from. A replayed record that fails again adds its new
+ * attempts to the old count and keeps its first failure time.
+ */
+@Component("deadLetterRecord")
+public class DeadLetterRecord implements Processor {
+
+    private final SalesforceErrors errors;
+
+    public DeadLetterRecord(SalesforceErrors errors) {
+        this.errors = errors;
+    }
+
+    @Override
+    public void process(Exchange exchange) {
+        Throwable failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+        Message m = exchange.getIn();
+        Instant now = Instant.now();
+        int attempts = Math.max(1, exchange.getProperty(FailureClock.COUNT, 0, Integer.class));
+        int previous = parseIntOrZero(m.getHeader(ATTEMPTS, String.class)); // Kafka headers arrive as bytes
+        Instant first = exchange.getProperty(FailureClock.FIRST, now, Instant.class);
+
+        m.setHeader(ERROR_CLASS, errors.classify(failure).name());
+        m.setHeader(ERROR_CODES, String.join(",", SalesforceErrors.errorCodes(failure)));
+        m.setHeader(ERROR_FIELDS, String.join(",", SalesforceErrors.errorFields(failure)));
+        m.setHeader(ERROR_MESSAGE, failure == null ? "" : failure.getClass().getSimpleName() + ": " + failure.getMessage());
+        m.setHeader(ATTEMPTS, Integer.toString(previous + attempts));
+        if (m.getHeader(FIRST_FAILURE) == null) {
+            m.setHeader(FIRST_FAILURE, first.toString());
+        }
+        m.setHeader(LAST_FAILURE, exchange.getProperty(FailureClock.LAST, now, Instant.class).toString());
+        m.setHeader(SOURCE_TOPIC, m.getHeader(KafkaConstants.TOPIC, String.class));
+        m.setHeader(SOURCE_PARTITION, m.getHeader(KafkaConstants.PARTITION, String.class));
+        m.setHeader(SOURCE_OFFSET, m.getHeader(KafkaConstants.OFFSET, String.class));
+    }
+
+    static int parseIntOrZero(String s) {
+        try {
+            return s == null ? 0 : Integer.parseInt(s.trim());
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,167 @@
+package io.storelink.salesforce;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
+import org.apache.camel.component.salesforce.api.dto.Limits;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * Pauses the Salesforce writer when no write can succeed for a while — login impossible, or the org's API
+ * allowance used up — instead of burning retries or dead-lettering good orders. The writer route is suspended
+ * (its Kafka consumer pauses but stays in the group, the records stay uncommitted) and resumed once the
+ * salesforce-recovery route's probe succeeds. Probes back off: login failures double their interval up to a
+ * ceiling, a used-up allowance is probed at a fixed interval.
+ */
+@Component("salesforceGate")
+public class SalesforceGate {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SalesforceGate.class);
+
+    /** Why and since when the writer is paused, and when to probe next. */
+    public record Pause(ErrorClass reason, String detail, Instant since, Instant nextProbe, int failedProbes) {
+    }
+
+    private final AtomicReference<Pause> pause = new AtomicReference<>();
+    private final CamelContext camel;
+    private final SalesforceErrors errors;
+    private final String writerRoute;
+    private final Duration loginFirstProbe;
+    private final Duration loginMaxProbe;
+    private final Duration limitProbe;
+    private final Clock clock;
+    private final java.util.concurrent.ExecutorService routeControl;
+
+    public SalesforceGate(CamelContext camel, SalesforceErrors errors,
+            @Value("${storelink.salesforce.pause.writer-route:orders-to-salesforce}") String writerRoute,
+            @Value("${storelink.salesforce.pause.login-first-probe:5s}") Duration loginFirstProbe,
+            @Value("${storelink.salesforce.pause.login-max-probe:5m}") Duration loginMaxProbe,
+            @Value("${storelink.salesforce.pause.limit-probe:1m}") Duration limitProbe) {
+        this.camel = camel;
+        this.errors = errors;
+        this.writerRoute = writerRoute;
+        this.loginFirstProbe = loginFirstProbe;
+        this.loginMaxProbe = loginMaxProbe;
+        this.limitProbe = limitProbe;
+        this.clock = Clock.systemUTC();
+        this.routeControl = camel.getExecutorServiceManager().newSingleThreadExecutor(this, "salesforce-pause");
+    }
+
+    /** In the writer route before each Salesforce call: no call while paused. */
+    public void check(Exchange exchange) {
+        Pause p = pause.get();
+        if (p != null) {
+            throw new WriterPausedException("Salesforce writer paused: " + p.detail());
+        }
+    }
+
+    /** From the error handler: a login or allowance failure pauses the writer. */
+    public void pause(Exchange exchange) {
+        Throwable failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+        ErrorClass reason = errors.classify(failure);
+        String detail = describe(reason, failure);
+        Instant now = clock.instant();
+        Pause next = new Pause(reason, detail, now, now.plus(firstProbe(reason)), 0);
+        if (pause.compareAndSet(null, next)) {
+            LOG.error("Pausing the Salesforce writer; orders wait in Kafka. {}", detail);
+            suspendWriter();
+        }
+    }
+
+    public boolean isPaused() {
+        return pause.get() != null;
+    }
+
+    public Pause current() {
+        return pause.get();
+    }
+
+    /** For the recovery route's timer: is a probe due? */
+    public boolean probeDue() {
+        Pause p = pause.get();
+        return p != null && !clock.instant().isBefore(p.nextProbe());
+    }
+
+    /** The probe ({@code salesforce:limits}) answered: resume if the allowance has calls left. */
+    public void probeSucceeded(Exchange exchange) {
+        Limits limits = exchange.getIn().getBody(Limits.class);
+        if (limits != null && limits.getDailyApiRequests() != null && limits.getDailyApiRequests().getRemaining() <= 0) {
+            probeFailed(exchange, "API allowance still used up (DailyApiRequests remaining 0)");
+            return;
+        }
+        Pause p = pause.getAndSet(null);
+        if (p != null) {
+            LOG.warn("Salesforce is reachable again after {} s; resuming the writer", Duration.between(p.since(), clock.instant()).toSeconds());
+            resumeWriter();
+        }
+    }
+
+    public void probeFailed(Exchange exchange) {
+        Throwable failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+        probeFailed(exchange, describe(errors.classify(failure), failure));
+    }
+
+    private void probeFailed(Exchange exchange, String detail) {
+        pause.updateAndGet(p -> {
+            if (p == null) {
+                return null;
+            }
+            int failed = p.failedProbes() + 1;
+            Duration wait = p.reason() == ErrorClass.LOGIN
+                    ? min(loginFirstProbe.multipliedBy(1L << Math.min(failed, 20)), loginMaxProbe)
+                    : limitProbe;
+            LOG.warn("Salesforce still unavailable ({}); next check in {} s", detail, wait.toSeconds());
+            return new Pause(p.reason(), detail, p.since(), clock.instant().plus(wait), failed);
+        });
+    }
+
+    private Duration firstProbe(ErrorClass reason) {
+        return reason == ErrorClass.LOGIN ? loginFirstProbe : limitProbe;
+    }
+
+    /** An operator-facing reason: what failed and what to check. Never a secret or a payload value. */
+    static String describe(ErrorClass reason, Throwable failure) {
+        List<String> codes = SalesforceErrors.errorCodes(failure);
+        String code = codes.isEmpty() ? (failure == null ? "unknown" : failure.getClass().getSimpleName()) : String.join(",", codes);
+        return switch (reason) {
+            case LOGIN -> "Salesforce login failed (" + code + "). Check SALESFORCE_LOGIN_URL (client credentials need the "
+                    + "My Domain URL), SALESFORCE_CLIENT_ID and SALESFORCE_CLIENT_SECRET, and for the password flow "
+                    + "SALESFORCE_USERNAME, SALESFORCE_PASSWORD and SALESFORCE_SECURITY_TOKEN; also the Connected App's "
+                    + "enabled flows, its Run As user and IP restrictions.";
+            case API_LIMIT -> "Salesforce API allowance used up (" + code + "). Writes resume by themselves when the "
+                    + "rolling 24-hour allowance frees up; other integrations of the org share it.";
+            default -> "Salesforce unavailable (" + code + ").";
+        };
+    }
+
+    private void suspendWriter() {
+        // not on the failing exchange's own thread: suspending waits for in-flight exchanges, that one included
+        routeControl.execute(() -> {
+            try {
+                camel.getRouteController().suspendRoute(writerRoute);
+            } catch (Exception e) {
+                LOG.warn("Could not suspend route {}: {}", writerRoute, e.getMessage());
+            }
+        });
+    }
+
+    private void resumeWriter() {
+        try {
+            camel.getRouteController().resumeRoute(writerRoute);
+        } catch (Exception e) {
+            LOG.warn("Could not resume route {}: {}", writerRoute, e.getMessage());
+        }
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
+    }
+}

@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 
-import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.component.salesforce.api.dto.Limits;
 import org.slf4j.Logger;
@@ -16,10 +15,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * Pauses the Salesforce writer when no write can succeed for a while — login impossible, or the org's API
- * allowance used up — instead of burning retries or dead-lettering good orders. The writer route is suspended
- * (its Kafka consumer pauses but stays in the group, the records stay uncommitted) and resumed once the
- * salesforce-recovery route's probe succeeds. Probes back off: login failures double their interval up to a
- * ceiling, a used-up allowance is probed at a fixed interval.
+ * allowance used up — instead of burning retries or dead-lettering good orders. While paused, each writer thread
+ * waits here before calling Salesforce and then gives its record back uncommitted (breakOnFirstError re-reads it),
+ * so orders stay in Kafka, in order, and the consumer keeps polling within Kafka's max.poll.interval. The
+ * salesforce-recovery route probes Salesforce and opens the gate again. Probes back off: login failures double
+ * their interval up to a ceiling, a used-up allowance is probed at a fixed interval.
  */
 @Component("salesforceGate")
 public class SalesforceGate {
@@ -31,32 +31,37 @@ public class SalesforceGate {
     }
 
     private final AtomicReference<Pause> pause = new AtomicReference<>();
-    private final CamelContext camel;
+    private final Object opened = new Object();
     private final SalesforceErrors errors;
-    private final String writerRoute;
+    private final Duration recheck;
     private final Duration loginFirstProbe;
     private final Duration loginMaxProbe;
     private final Duration limitProbe;
     private final Clock clock;
-    private final java.util.concurrent.ExecutorService routeControl;
 
-    public SalesforceGate(CamelContext camel, SalesforceErrors errors,
-            @Value("${storelink.salesforce.pause.writer-route:orders-to-salesforce}") String writerRoute,
+    public SalesforceGate(SalesforceErrors errors,
+            @Value("${storelink.salesforce.pause.recheck:5s}") Duration recheck,
             @Value("${storelink.salesforce.pause.login-first-probe:5s}") Duration loginFirstProbe,
             @Value("${storelink.salesforce.pause.login-max-probe:5m}") Duration loginMaxProbe,
             @Value("${storelink.salesforce.pause.limit-probe:1m}") Duration limitProbe) {
-        this.camel = camel;
         this.errors = errors;
-        this.writerRoute = writerRoute;
+        this.recheck = recheck;
         this.loginFirstProbe = loginFirstProbe;
         this.loginMaxProbe = loginMaxProbe;
         this.limitProbe = limitProbe;
         this.clock = Clock.systemUTC();
-        this.routeControl = camel.getExecutorServiceManager().newSingleThreadExecutor(this, "salesforce-pause");
     }
 
-    /** In the writer route before each Salesforce call: no call while paused. */
-    public void check(Exchange exchange) {
+    /** In the writer route before each Salesforce call: while paused, wait (up to the recheck time), never call. */
+    public void check(Exchange exchange) throws InterruptedException {
+        if (pause.get() == null) {
+            return;
+        }
+        synchronized (opened) {
+            if (pause.get() != null) {
+                opened.wait(recheck.toMillis());
+            }
+        }
         Pause p = pause.get();
         if (p != null) {
             throw new WriterPausedException("Salesforce writer paused: " + p.detail());
@@ -72,7 +77,6 @@ public class SalesforceGate {
         Pause next = new Pause(reason, detail, now, now.plus(firstProbe(reason)), 0);
         if (pause.compareAndSet(null, next)) {
             LOG.error("Pausing the Salesforce writer; orders wait in Kafka. {}", detail);
-            suspendWriter();
         }
     }
 
@@ -100,7 +104,9 @@ public class SalesforceGate {
         Pause p = pause.getAndSet(null);
         if (p != null) {
             LOG.warn("Salesforce is reachable again after {} s; resuming the writer", Duration.between(p.since(), clock.instant()).toSeconds());
-            resumeWriter();
+            synchronized (opened) {
+                opened.notifyAll();
+            }
         }
     }
 
@@ -140,25 +146,6 @@ public class SalesforceGate {
                     + "rolling 24-hour allowance frees up; other integrations of the org share it.";
             default -> "Salesforce unavailable (" + code + ").";
         };
-    }
-
-    private void suspendWriter() {
-        // not on the failing exchange's own thread: suspending waits for in-flight exchanges, that one included
-        routeControl.execute(() -> {
-            try {
-                camel.getRouteController().suspendRoute(writerRoute);
-            } catch (Exception e) {
-                LOG.warn("Could not suspend route {}: {}", writerRoute, e.getMessage());
-            }
-        });
-    }
-
-    private void resumeWriter() {
-        try {
-            camel.getRouteController().resumeRoute(writerRoute);
-        } catch (Exception e) {
-            LOG.warn("Could not resume route {}: {}", writerRoute, e.getMessage());
-        }
     }
 
     private static Duration min(Duration a, Duration b) {

@@ -40,7 +40,17 @@ import org.springframework.test.context.DynamicPropertySource;
                 "storelink.salesforce.client-id=" + BridgeTestSupport.CLIENT_ID,
                 "storelink.salesforce.client-secret=" + BridgeTestSupport.CLIENT_SECRET,
                 "storelink.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
-                "hawtio.authenticationEnabled=false"
+                "hawtio.authenticationEnabled=false",
+                "storelink.admin.token=" + BridgeTestSupport.ADMIN_TOKEN,
+                // the production policies, with delays shrunk so fault tests finish in seconds
+                "storelink.retry.transient.delay-ms=20",
+                "storelink.retry.transient.max-delay-ms=200",
+                "storelink.retry.transient.attempts=10",
+                "storelink.retry.duplicate.delay-ms=10",
+                "storelink.salesforce.pause.login-first-probe=200ms",
+                "storelink.salesforce.pause.login-max-probe=1s",
+                "storelink.salesforce.pause.limit-probe=300ms",
+                "storelink.salesforce.pause.check-period-ms=50"
         })
 @EmbeddedKafka(kraft = true, partitions = 3, topics = {BridgeTestSupport.ORDERS_TOPIC, BridgeTestSupport.DEAD_LETTER_TOPIC})
 public abstract class BridgeTestSupport {
@@ -52,6 +62,7 @@ public abstract class BridgeTestSupport {
     static final String ORDERS_TOPIC = "shopify.orders";
     static final String DEAD_LETTER_TOPIC = "shopify.orders.dlq";
     static final String SHOP = "storelink-test.myshopify.com";
+    static final String ADMIN_TOKEN = "test-admin-token";
 
     static final FakeSalesforce SALESFORCE = FakeSalesforce.start(0).acceptClientCredentials(CLIENT_ID, CLIENT_SECRET);
 
@@ -81,6 +92,50 @@ public abstract class BridgeTestSupport {
 
     WebhookSender shopifySigningWith(String secret) {
         return new WebhookSender(webhookUri(), secret, SHOP);
+    }
+
+    /**
+     * Delivers like Shopify: concurrently, and a delivery that gets no 200 is sent again (same webhook id and
+     * body) until it does, within a bounded time.
+     */
+    void deliverAll(List<WebhookSender.Delivery> deliveries, int threads) throws Exception {
+        WebhookSender sender = shopify();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        try {
+            List<java.util.concurrent.Future<?>> sent = new java.util.ArrayList<>();
+            for (WebhookSender.Delivery d : deliveries) {
+                sent.add(pool.submit(() -> {
+                    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+                    while (System.nanoTime() < deadline) {
+                        try {
+                            if (sender.deliver(d).statusCode() == 200) {
+                                return null;
+                            }
+                        } catch (java.io.IOException retry) {
+                            // like Shopify: try the same delivery again
+                        }
+                        java.util.concurrent.locks.LockSupport.parkNanos(Duration.ofMillis(50).toNanos()); // retry backoff
+                    }
+                    throw new AssertionError("delivery " + d.webhookId() + " never got a 200");
+                }));
+            }
+            for (java.util.concurrent.Future<?> f : sent) {
+                f.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    List<WebhookSender.Delivery> prepare(String topic, List<com.fasterxml.jackson.databind.node.ObjectNode> payloads) {
+        WebhookSender sender = shopify();
+        return payloads.stream().map(p -> sender.prepare(topic, OrderFactory.bytes(p))).toList();
+    }
+
+    /** Opportunities in the Salesforce fake per Shopify order id. */
+    static Map<String, Long> opportunitiesByOrderId() {
+        return SALESFORCE.records("Opportunity").stream().collect(Collectors.groupingBy(
+                r -> String.valueOf(r.get("External_Shopify_Order_ID__c")), Collectors.counting()));
     }
 
     /** Total records ever written to a topic (sum of end offsets). */

@@ -1,8 +1,6 @@
 package io.storelink.salesforce;
 
 import java.io.IOException;
-import java.net.ConnectException;
-import java.net.SocketTimeoutException;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeoutException;
@@ -51,17 +49,18 @@ public class SalesforceErrors {
             return ErrorClass.POISON;
         }
         SalesforceException sf = find(failure, SalesforceException.class);
-        if (sf != null) {
-            return classify(sf);
+        ErrorClass fromSalesforce = sf == null ? ErrorClass.UNKNOWN : classifyAnswer(sf);
+        if (fromSalesforce != ErrorClass.UNKNOWN) {
+            return fromSalesforce;
         }
-        if (find(failure, ConnectException.class) != null || find(failure, SocketTimeoutException.class) != null
-                || find(failure, TimeoutException.class) != null || find(failure, IOException.class) != null) {
+        // no status from Salesforce (status 0): the client failed to talk to it
+        if (find(failure, IOException.class) != null || find(failure, TimeoutException.class) != null) {
             return ErrorClass.TRANSIENT;
         }
         return ErrorClass.UNKNOWN;
     }
 
-    ErrorClass classify(SalesforceException e) {
+    private ErrorClass classifyAnswer(SalesforceException e) {
         List<String> codes = errorCodes(e);
         int status = e.getStatusCode();
         if (isLogin(e, codes)) {
@@ -74,7 +73,7 @@ public class SalesforceErrors {
             return ErrorClass.DUPLICATE_VALUE;
         }
         if (codes.contains("UNABLE_TO_LOCK_ROW") || status >= 500 || codes.contains("SERVER_UNAVAILABLE")
-                || codes.contains("UNKNOWN_EXCEPTION") || status == 0 && e.getCause() != null && classify(e.getCause()) == ErrorClass.TRANSIENT) {
+                || codes.contains("UNKNOWN_EXCEPTION")) {
             return ErrorClass.TRANSIENT;
         }
         if (status == 400 && codes.stream().anyMatch(VALIDATION_CODES::contains)

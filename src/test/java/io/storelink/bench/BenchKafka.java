@@ -23,7 +23,7 @@ import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
  * BenchKafka serve &lt;ready-file&gt;            a real single-node KRaft broker on loopback (a free port) with topic
  *                                          shopify.orders (3 partitions); writes host:port to ready-file once it
  *                                          accepts clients, then runs until killed
- * BenchKafka count &lt;bootstrap&gt; &lt;topic&gt;     prints the number of records in the topic (sum over partitions of
+ * BenchKafka count &lt;bootstrap&gt; &lt;topic&gt;     prints records=N, the number of records in the topic (sum over partitions of
  *                                          end offset minus start offset; exact for a non-transactional producer,
  *                                          which writes no control records)
  * </pre>
@@ -40,7 +40,7 @@ public final class BenchKafka {
         if (args.length == 2 && args[0].equals("serve")) {
             serve(Path.of(args[1]));
         } else if (args.length == 3 && args[0].equals("count")) {
-            System.out.println(count(args[1], args[2]));
+            System.out.println("records=" + count(args[1], args[2]));
         } else {
             System.err.println("usage: BenchKafka serve <ready-file> | count <bootstrap> <topic>");
             System.exit(2);

@@ -7,21 +7,28 @@
 #   bench/intake-benchmark.sh bridge          # only the bridge
 #   bench/intake-benchmark.sh express         # only the Express baseline
 #
-# Settings (environment): BENCH_DURATION (30s), BENCH_WARMUP (15s), BENCH_CONNECTIONS (64), BENCH_THREADS (2),
-# BENCH_PAYLOAD_BYTES (15000), BENCH_JAVA_OPTS (the bridge's JVM flags, default below), BENCH_SKIP_BUILD=1 (reuse
-# target/), BENCH_OUT (bench/out). Results: bench/out/summary.txt plus every log. Traffic stays on 127.0.0.1.
+# Settings (environment): BENCH_DURATION (30s), BENCH_CONNECTIONS (64), BENCH_THREADS (2), BENCH_WARMUP_MIN/MAX
+# (bridge 120 s, Express 45 s / 240 s), BENCH_PAYLOAD_BYTES (15000), BENCH_PAYLOAD_COUNT (12 orders, sent in turn), BENCH_JAVA_OPTS (the bridge's
+# JVM flags, default below), BENCH_SKIP_BUILD=1 (reuse target/), BENCH_OUT (bench/out).
+# Results: bench/out/summary.txt, next to every log. Traffic stays on 127.0.0.1.
 set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 ROOT=$PWD
 
 DURATION=${BENCH_DURATION:-30s}
-WARMUP=${BENCH_WARMUP:-15s}
+# warm-up: 15 s rounds of the same load until two consecutive rounds are within 5 % of each other, after at least
+# BENCH_WARMUP_MIN seconds (bridge 120, Express 45) and at most BENCH_WARMUP_MAX (240). The JVM needs the minimum: on
+# 2 CPUs its JIT takes 90-120 s of this load, and the throughput climbs in steps with flat stretches between them.
+WARMUP_MIN=${BENCH_WARMUP_MIN:-}
+WARMUP_MAX=${BENCH_WARMUP_MAX:-240}
+WARMUP_ROUND=15
 CONNECTIONS=${BENCH_CONNECTIONS:-64}
 THREADS=${BENCH_THREADS:-2}
 PAYLOAD_BYTES=${BENCH_PAYLOAD_BYTES:-15000}
+PAYLOAD_COUNT=${BENCH_PAYLOAD_COUNT:-12}
 # The flags the Kubernetes deployment gets too (bench/README.md, "JVM flags").
-JAVA_OPTS=${BENCH_JAVA_OPTS:-"-Xms256m -Xmx256m -XX:MaxMetaspaceSize=160m -XX:ReservedCodeCacheSize=64m -XX:MaxDirectMemorySize=64m -Xss512k -XX:+UseSerialGC"}
+JAVA_OPTS=${BENCH_JAVA_OPTS:-"-Xms256m -Xmx256m -XX:+UseSerialGC -XX:MaxMetaspaceSize=128m -XX:ReservedCodeCacheSize=128m -XX:MaxDirectMemorySize=64m"}
 OUT=${BENCH_OUT:-$ROOT/bench/out}
 RSS_LIMIT_MIB=512
 SECRET=bench-webhook-secret
@@ -48,9 +55,9 @@ stop_pid() { # pid [seconds]: TERM, then KILL after the grace period
   kill -KILL "$pid" 2>/dev/null || true
   wait "$pid" 2>/dev/null || true
 }
-cleanup() {
-  local pid
-  for pid in "${PIDS[@]}"; do stop_pid "$pid" 10; done
+cleanup() { # newest first: the bridge stops before its broker
+  local i
+  for ((i = ${#PIDS[@]} - 1; i >= 0; i--)); do stop_pid "${PIDS[i]}" 10; done
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
@@ -85,10 +92,19 @@ wait_for() { # description seconds pid log command...: until the command succeed
 cpu_ticks() { # utime+stime of a process, in clock ticks
   awk '{ sub(/^.*\) /, ""); print $12 + $13 }' "/proc/$1/stat"
 }
+child_ticks() { # CPU of this shell's finished children (wrk, once waited for), in clock ticks
+  awk '{ sub(/^.*\) /, ""); print $14 + $15 }' "/proc/$$/stat"
+}
+busy_ticks() { # CPU time the whole machine spent busy (user, nice, system, irq, softirq), in clock ticks
+  awk '/^cpu / { print $2 + $3 + $4 + $7 + $8 }' /proc/stat
+}
+cores() { # ticks seconds
+  awk -v t="$1" -v hz="$HZ" -v s="$2" 'BEGIN { printf "%.2f", t / hz / s }'
+}
 kv() { sed -n "s/^$2=//p" "$1"; } # file key
 
 mkdir -p "$OUT"
-rm -f "$OUT"/*.summary "$OUT"/*.rss "$OUT"/summary.txt
+rm -f "$OUT"/*.summary "$OUT"/*.wrk.txt "$OUT"/*.rss "$OUT"/*.proc "$OUT"/summary.txt
 SUMMARY=$OUT/summary.txt
 HZ=$(getconf CLK_TCK)
 
@@ -102,10 +118,18 @@ log "test classpath (./mvnw dependency:build-classpath)"
 timeout 900 ./mvnw -q -B dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$OUT/test-classpath.txt"
 CP="$ROOT/target/test-classes:$ROOT/target/classes:$(cat "$OUT/test-classpath.txt")"
 
-log "payload: a ~${PAYLOAD_BYTES}-byte orders/create body and its signature"
-java -cp "$CP" io.storelink.bench.BenchPayload "$OUT/data" "$SECRET" "$PAYLOAD_BYTES"
-BODY_BYTES=$(stat -c %s "$OUT/data/order.json")
+log "payloads: ${PAYLOAD_COUNT} orders/create bodies of ~${PAYLOAD_BYTES} bytes, each from another customer, and their signatures"
+rm -rf "$OUT/data"
+java -cp "$CP" io.storelink.bench.BenchPayload "$OUT/data" "$SECRET" "$PAYLOAD_BYTES" "$PAYLOAD_COUNT"
+BODY_BYTES=$(stat -c %s "$OUT"/data/order-*.json | sort -n | sed -n '1p;$p' | paste -sd- -)
 export BENCH_DATA_DIR=$OUT/data
+
+log "background load: how busy the machine is before anything of ours runs (3 s)"
+b0=$(busy_ticks); sleep 3; b1=$(busy_ticks)
+IDLE_LOAD=$(cores $((b1 - b0)) 3)
+echo "  $IDLE_LOAD of $(nproc) CPUs busy"
+awk -v l="$IDLE_LOAD" 'BEGIN { exit !(l > 0.2) }' &&
+  echo "  WARNING: something else is using the CPUs; the numbers will be lower and noisier than on an idle machine"
 
 # ---------------------------------------------------------------- wrk runs
 run_wrk() { # name tag duration url: one wrk run, output to $OUT/<name>.wrk.txt, counters to $OUT/<name>.summary
@@ -116,10 +140,20 @@ run_wrk() { # name tag duration url: one wrk run, output to $OUT/<name>.wrk.txt,
   [[ -s $OUT/$name.summary ]] || die "wrk wrote no summary for $name"
 }
 measure() { # name pid url: warm-up, then the measured run while sampling the process's RSS and CPU
-  local name=$1 pid=$2 url=$3 sampler t0 t1 s0 s1 kafka_t0=0 kafka_t1=0
-  log "$name: warm-up, ${WARMUP}"
-  run_wrk "$name-warmup" "$name-warmup" "$WARMUP" "$url" >/dev/null
-  echo "  warm-up: $(kv "$OUT/$name-warmup.summary" requests) requests, $(kv "$OUT/$name-warmup.summary" non2xx) non-2xx"
+  local name=$1 pid=$2 url=$3 sampler t0 t1 s0 s1 k0=0 k1=0 w0 w1 b0 b1 secs
+  local round=0 prev=0 rps min=${WARMUP_MIN:-$([[ $name == bridge ]] && echo 120 || echo 45)}
+  log "$name: warm-up, ${WARMUP_ROUND} s rounds until the throughput settles (${min}-${WARMUP_MAX} s)"
+  while :; do
+    round=$((round + 1))
+    run_wrk "$name-warmup$round" "$name-warmup$round" "${WARMUP_ROUND}s" "$url" >/dev/null
+    rps=$(kv "$OUT/$name-warmup$round.summary" rps)
+    echo "  warm-up round $round: $rps req/s, $(kv "$OUT/$name-warmup$round.summary" non2xx) non-2xx"
+    if ((round * WARMUP_ROUND >= WARMUP_MAX)); then break; fi
+    if ((round * WARMUP_ROUND >= min)) &&
+      awk -v a="$prev" -v b="$rps" 'BEGIN { exit !(a > 0 && b <= a * 1.05 && b >= a * 0.95) }'; then break; fi
+    prev=$rps
+  done
+  WARMUP_DONE=$((round * WARMUP_ROUND))
   log "$name: measured run: wrk -t$THREADS -c$CONNECTIONS -d$DURATION --latency -s bench/webhook.lua $url"
   : >"$OUT/$name.rss"
   (while kill -0 "$pid" 2>/dev/null; do
@@ -128,27 +162,31 @@ measure() { # name pid url: warm-up, then the measured run while sampling the pr
    done) &
   sampler=$!
   PIDS+=("$sampler")
-  t0=$(cpu_ticks "$pid"); s0=$(date +%s.%N)
-  [[ -n ${KAFKA_PID:-} ]] && kill -0 "$KAFKA_PID" 2>/dev/null && kafka_t0=$(cpu_ticks "$KAFKA_PID")
+  t0=$(cpu_ticks "$pid"); w0=$(child_ticks); b0=$(busy_ticks); s0=$(date +%s.%N)
+  if [[ -n ${KAFKA_PID:-} ]]; then k0=$(cpu_ticks "$KAFKA_PID"); fi
   run_wrk "$name-run" "$name-run" "$DURATION" "$url"
-  t1=$(cpu_ticks "$pid"); s1=$(date +%s.%N)
-  [[ -n ${KAFKA_PID:-} ]] && kill -0 "$KAFKA_PID" 2>/dev/null && kafka_t1=$(cpu_ticks "$KAFKA_PID")
+  t1=$(cpu_ticks "$pid"); w1=$(child_ticks); b1=$(busy_ticks); s1=$(date +%s.%N)
+  if [[ -n ${KAFKA_PID:-} ]]; then k1=$(cpu_ticks "$KAFKA_PID"); fi
   stop_pid "$sampler" 2
   awk '/^VmRSS:/ { print $2 }' "/proc/$pid/status" >>"$OUT/$name.rss"
+  secs=$(awk -v a="$s0" -v b="$s1" 'BEGIN { print b - a }')
   {
     echo "max_rss_kib=$(sort -n "$OUT/$name.rss" | tail -n 1)"
     echo "hwm_rss_kib=$(awk '/^VmHWM:/ { print $2 }' "/proc/$pid/status")"
-    echo "cpu_cores=$(awk -v a="$t0" -v b="$t1" -v hz="$HZ" -v s="$s0" -v e="$s1" 'BEGIN { printf "%.2f", (b - a) / hz / (e - s) }')"
-    echo "kafka_cpu_cores=$(awk -v a="$kafka_t0" -v b="$kafka_t1" -v hz="$HZ" -v s="$s0" -v e="$s1" 'BEGIN { printf "%.2f", (b - a) / hz / (e - s) }')"
+    echo "cpu_cores=$(cores $((t1 - t0)) "$secs")"
+    echo "kafka_cpu_cores=$(cores $((k1 - k0)) "$secs")"
+    echo "wrk_cpu_cores=$(cores $((w1 - w0)) "$secs")"
+    # everything else the machine ran meanwhile: other people's builds, the kernel's interrupts
+    echo "other_cpu_cores=$(cores $((b1 - b0 - (t1 - t0) - (k1 - k0) - (w1 - w0))) "$secs")"
   } >"$OUT/$name.proc"
+  echo "  CPU during the run: $name $(kv "$OUT/$name.proc" cpu_cores) cores, Kafka broker $(kv "$OUT/$name.proc" kafka_cpu_cores), wrk $(kv "$OUT/$name.proc" wrk_cpu_cores), everything else $(kv "$OUT/$name.proc" other_cpu_cores)"
 }
-
 post_once() { # url [signature]: status code of one signed POST of the payload
   curl -s -o /dev/null -w '%{http_code}' --max-time 10 -X POST "$1" \
     -H 'Content-Type: application/json' -H 'X-Shopify-Topic: orders/create' \
-    -H "X-Shopify-Hmac-Sha256: ${2:-$(cat "$OUT/data/order.json.hmac")}" \
+    -H "X-Shopify-Hmac-Sha256: ${2:-$(cat "$OUT/data/order-1.json.hmac")}" \
     -H 'X-Shopify-Shop-Domain: storelink-bench.myshopify.com' -H 'X-Shopify-Webhook-Id: bench-sanity' \
-    --data-binary @"$OUT/data/order.json"
+    --data-binary @"$OUT/data/order-1.json"
 }
 sanity() { # name url: the endpoint accepts the signed payload and refuses a wrong signature
   local ok bad
@@ -186,19 +224,26 @@ if wants bridge; then
   BRIDGE_URL=http://127.0.0.1:$PORT/webhooks/shopify
   wait_for "bridge readiness" 180 "$BRIDGE_PID" "$OUT/bridge.log" \
     curl -fsS --max-time 2 "http://127.0.0.1:$PORT/actuator/health/readiness"
-  ROUTE_IDS=$(curl -fsS --max-time 5 "http://127.0.0.1:$PORT/actuator/camelroutes" | grep -o '"id":"[^"]*"' | sed 's/"id":"\(.*\)"/\1/' | sort | tr '\n' ' ')
+  ROUTE_IDS=$(curl -fsS --max-time 5 "http://127.0.0.1:$PORT/actuator/camelroutes" | grep -o '"id":"[^"]*"' | sed 's/"id":"\(.*\)"/\1/' | sort -u | tr '\n' ' ')
   echo "  ready (pid $BRIDGE_PID), routes loaded: $ROUTE_IDS"
   [[ $ROUTE_IDS == "shopify-webhooks " ]] || die "expected only the shopify-webhooks route, got: $ROUTE_IDS"
   sanity bridge "$BRIDGE_URL"
 
   measure bridge "$BRIDGE_PID" "$BRIDGE_URL"
+  BRIDGE_WARMUP=$WARMUP_DONE
 
   log "bridge: every 200 enqueued? counting records in shopify.orders"
   sleep 5 # requests wrk abandoned at its stop finish (the Kafka timeout is 3 s)
-  RECORDS=$(java -cp "$CP" io.storelink.bench.BenchKafka count "$BROKERS" shopify.orders 2>"$OUT/count.log")
-  cat "$OUT/count.log"
-  OK_MIN=$((1 + $(kv "$OUT/bridge-warmup.summary" ok2xx) + $(kv "$OUT/bridge-run.summary" ok2xx)))
-  UNANSWERED=$(($(kv "$OUT/bridge-warmup.summary" unanswered) + $(kv "$OUT/bridge-run.summary" unanswered)))
+  java -cp "$CP" io.storelink.bench.BenchKafka count "$BROKERS" shopify.orders >"$OUT/count.log" 2>&1
+  RECORDS=$(kv "$OUT/count.log" records)
+  [[ -n $RECORDS ]] || { tail -n 20 "$OUT/count.log" >&2; die "could not count the records (log: $OUT/count.log)"; }
+  grep '^per partition' "$OUT/count.log" | sed 's/^/  /'
+  OK_MIN=1 UNANSWERED=0 WARM_NON2XX=0 # 1: the sanity request
+  for f in "$OUT"/bridge-warmup*.summary "$OUT/bridge-run.summary"; do
+    OK_MIN=$((OK_MIN + $(kv "$f" ok2xx)))
+    UNANSWERED=$((UNANSWERED + $(kv "$f" unanswered)))
+  done
+  for f in "$OUT"/bridge-warmup*.summary; do WARM_NON2XX=$((WARM_NON2XX + $(kv "$f" non2xx))); done
   if ((RECORDS >= OK_MIN && RECORDS <= OK_MIN + UNANSWERED)); then
     COUNT_CHECK="PASS: $RECORDS records >= $OK_MIN 2xx answers (1 sanity + warm-up + run); $((RECORDS - OK_MIN)) more records than 2xx, within the $UNANSWERED requests wrk left unanswered when it stopped"
   else
@@ -230,44 +275,51 @@ if wants express; then
   sanity express "$EXPRESS_URL"
   KAFKA_PID=
   measure express "$NODE_PID" "$EXPRESS_URL"
+  EXPRESS_WARMUP=$WARMUP_DONE
   stop_pid "$NODE_PID" 10
   EXPRESS_RESULT=1
 fi
 
 # ---------------------------------------------------------------- summary
+FMT='%-8s %9s %8s %8s %8s %8s %8s %9s %10s %10s %10s\n'
 row() { # name
   local s=$OUT/$1-run.summary p=$OUT/$1.proc
-  printf '%-16s %10s %9s %9s %9s %8s %9s %12s %9s\n' "$1" "$(kv "$s" rps)" "$(kv "$s" p50_ms)" "$(kv "$s" p99_ms)" \
-    "$(kv "$s" max_ms)" "$(kv "$s" non2xx)" "$(($(kv "$p" max_rss_kib) / 1024))" "$(($(kv "$p" hwm_rss_kib) / 1024))" \
-    "$(kv "$p" cpu_cores)"
+  printf "$FMT" "$1" "$(kv "$s" rps)" "$(kv "$s" p50_ms)" "$(kv "$s" p99_ms)" "$(kv "$s" max_ms)" "$(kv "$s" non2xx)" \
+    "$(($(kv "$p" max_rss_kib) / 1024))" "$(($(kv "$p" hwm_rss_kib) / 1024))" "$(kv "$p" cpu_cores)" \
+    "$(kv "$p" kafka_cpu_cores)" "$(kv "$p" other_cpu_cores)"
 }
 {
-  echo "Intake benchmark, $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) CPUs ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)),"
-  echo "$(java -version 2>&1 | head -n 1), node $(node --version 2>/dev/null || echo -), $(wrk -v 2>&1 | head -n 1 | cut -d' ' -f1-2)"
-  echo "wrk -t$THREADS -c$CONNECTIONS -d$DURATION --latency -s bench/webhook.lua <url>   (after a ${WARMUP} warm-up; body $BODY_BYTES bytes)"
-  echo "wrk, the Kafka broker and the server under test share the same $(nproc) CPUs."
+  echo "Intake benchmark, $(date -u '+%Y-%m-%d %H:%M UTC'): $(nproc) CPUs ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)),"
+  echo "  $(java -version 2>&1 | head -n 1), node $(node --version 2>/dev/null || echo -), $(wrk -v 2>&1 | head -n 1 | cut -d' ' -f1-2)"
+  echo "  wrk -t$THREADS -c$CONNECTIONS -d$DURATION --latency -s bench/webhook.lua <url>, after a warm-up of the same load; $PAYLOAD_COUNT bodies of $BODY_BYTES bytes"
+  echo "  wrk, the Kafka broker and the server under test share these $(nproc) CPUs; $IDLE_LOAD CPUs were busy before the benchmark started"
   echo
-  printf '%-16s %10s %9s %9s %9s %8s %9s %12s %9s\n' "server" "req/s" "p50 ms" "p99 ms" "max ms" "non-2xx" "RSS MiB" "peak RSS MiB" "CPU cores"
-  [[ -n $BRIDGE_RESULT ]] && row bridge
-  [[ -n $EXPRESS_RESULT ]] && row express
+  printf "$FMT" "server" "req/s" "p50 ms" "p99 ms" "max ms" "non-2xx" "RSS MiB" "peak MiB" "CPU server" "CPU Kafka" "CPU other"
+  if [[ -n $BRIDGE_RESULT ]]; then row bridge; fi
+  if [[ -n $EXPRESS_RESULT ]]; then row express; fi
   echo
   if [[ -n $BRIDGE_RESULT ]]; then
-    echo "bridge: JVM flags: $JAVA_OPTS"
-    echo "bridge: routes $ROUTES (intake only, Salesforce writer not loaded); Kafka broker used $(kv "$OUT/bridge.proc" kafka_cpu_cores) CPU cores during the run"
-    echo "bridge: Kafka check: $COUNT_CHECK"
+    echo "bridge: JVM flags $JAVA_OPTS"
+    echo "bridge: routes $ROUTES (the intake only; the Salesforce writer is not loaded)"
+    echo "bridge: warm-up ${BRIDGE_WARMUP} s, $WARM_NON2XX non-2xx during it"
+    echo "bridge: every 200 enqueued: $COUNT_CHECK"
     rss=$(($(kv "$OUT/bridge.proc" max_rss_kib) / 1024))
-    echo "bridge: RSS under load: max $rss MiB sampled every second, peak (VmHWM) $(($(kv "$OUT/bridge.proc" hwm_rss_kib) / 1024)) MiB; target <= $RSS_LIMIT_MIB MiB: $([[ $rss -le $RSS_LIMIT_MIB ]] && echo PASS || echo FAIL)"
+    echo "bridge: RSS under load <= $RSS_LIMIT_MIB MiB: $([[ $rss -le $RSS_LIMIT_MIB ]] && echo PASS || echo FAIL) ($rss MiB)"
+  fi
+  if [[ -n $EXPRESS_RESULT ]]; then
+    echo "express: node bench/express-baseline/server.js, stdout (its per-request console.log) to /dev/null; warm-up ${EXPRESS_WARMUP} s"
   fi
   if [[ -n $BRIDGE_RESULT && -n $EXPRESS_RESULT ]]; then
     b=$(kv "$OUT/bridge-run.summary" rps); e=$(kv "$OUT/express-run.summary" rps)
-    echo "throughput: bridge $b req/s vs Express $e req/s = $(awk -v b="$b" -v e="$e" 'BEGIN { printf "%.0f%% of the baseline: %s", 100 * b / e, (b >= e ? "PASS" : "FAIL") }')"
+    echo "throughput: bridge $b req/s, Express $e req/s: $(awk -v b="$b" -v e="$e" 'BEGIN { printf "%.0f%% of the baseline: %s", 100 * b / e, (b >= e ? "PASS" : "FAIL") }')"
   fi
-  echo "(req/s, latency: wrk's own figures for the measured run; 'RSS' is the highest VmRSS sampled each second during it,"
-  echo " 'peak RSS' the process's VmHWM since start; CPU cores = the server process's CPU time / wall time during the run)"
+  echo "(req/s and latency are wrk's for the measured run. RSS: the highest VmRSS sampled each second during it; peak: VmHWM"
+  echo " since start. CPU: cores used during the run by the server, the broker, and everything else but wrk (other people's"
+  echo " processes, interrupts); wrk itself used $(kv "$OUT/${TARGETS[0]}.proc" wrk_cpu_cores) cores in the ${TARGETS[0]} run.)"
 } | tee "$SUMMARY"
 echo "logs and raw output: $OUT"
 
 if [[ -n $BRIDGE_RESULT ]]; then
   [[ $COUNT_CHECK == PASS* ]] || exit 1
-  [[ $(kv "$OUT/bridge-run.summary" non2xx) == 0 && $(kv "$OUT/bridge-warmup.summary" non2xx) == 0 ]] || exit 1
+  [[ $(kv "$OUT/bridge-run.summary" non2xx) == 0 && $WARM_NON2XX == 0 ]] || exit 1
 fi

@@ -1,15 +1,16 @@
 -- wrk script for bench/intake-benchmark.sh: Shopify orders/create webhooks, signed, ~15 KB each.
 --
---   BENCH_DATA_DIR=bench/out wrk -t2 -c64 -d30s --latency -s bench/webhook.lua http://127.0.0.1:PORT/webhooks/shopify
+--   BENCH_DATA_DIR=bench/out/data wrk -t2 -c64 -d30s --latency -s bench/webhook.lua http://127.0.0.1:PORT/webhooks/shopify
 --
 -- Environment:
---   BENCH_DATA_DIR      folder with order.json (the body) and order.json.hmac (its X-Shopify-Hmac-Sha256); default bench/out
+--   BENCH_DATA_DIR      folder with order-1.json .. order-N.json (bodies) and order-<i>.json.hmac (their
+--                       X-Shopify-Hmac-Sha256); default bench/out/data
 --   BENCH_RUN_TAG       goes into every X-Shopify-Webhook-Id, so ids differ between runs; default "run"
 --   BENCH_SUMMARY_FILE  if set, done() writes key=value lines there (requests, non2xx, sent, in-flight at stop, ...)
 --
--- Every request carries a new X-Shopify-Webhook-Id (bench-<tag>-<thread>-<n>) like a real delivery; the body and
--- therefore the signature stay the same. The request is assembled from two pre-built halves around the id, so the
--- per-request cost in wrk is one string concatenation.
+-- The requests take the N orders in turn (different customers, so the Kafka keys spread over the partitions), and
+-- every one carries a new X-Shopify-Webhook-Id (bench-<tag>-<thread>-<n>) like a real delivery. Each request is
+-- assembled from two pre-built halves around the id, so the per-request cost in wrk is one string concatenation.
 
 local function slurp(path)
    local f = assert(io.open(path, "rb"))
@@ -18,16 +19,23 @@ local function slurp(path)
    return s
 end
 
-local dir  = os.getenv("BENCH_DATA_DIR") or "bench/out"
-local body = slurp(dir .. "/order.json")
-local hmac = slurp(dir .. "/order.json.hmac"):gsub("%s+$", "")
-local tag  = os.getenv("BENCH_RUN_TAG") or "run"
+local dir = os.getenv("BENCH_DATA_DIR") or "bench/out/data"
+local tag = os.getenv("BENCH_RUN_TAG") or "run"
+
+-- order-1.json .. order-N.json, each with its .hmac
+local orders = {}
+while true do
+   local path = dir .. "/order-" .. (#orders + 1) .. ".json"
+   local f = io.open(path, "rb")
+   if not f then break end
+   f:close()
+   orders[#orders + 1] = { body = slurp(path), hmac = slurp(path .. ".hmac"):gsub("%s+$", "") }
+end
+assert(#orders > 0, "no " .. dir .. "/order-1.json: run bench/intake-benchmark.sh, or set BENCH_DATA_DIR")
 
 wrk.method = "POST"
-wrk.body   = body
 wrk.headers["Content-Type"]          = "application/json"
 wrk.headers["X-Shopify-Topic"]       = "orders/create"
-wrk.headers["X-Shopify-Hmac-Sha256"] = hmac
 wrk.headers["X-Shopify-Shop-Domain"] = "storelink-bench.myshopify.com"
 wrk.headers["X-Shopify-API-Version"] = "2026-07"
 wrk.headers["X-Shopify-Webhook-Id"]  = "@@WEBHOOK_ID@@"
@@ -43,21 +51,25 @@ function setup(thread)
 end
 
 -- thread states
-local head, tail
+local heads, tails = {}, {}
 sent = 0
 
 function init(args)
-   local template = wrk.format()
-   local at = template:find("@@WEBHOOK_ID@@", 1, true)
-   head = template:sub(1, at - 1) .. "bench-" .. tag .. "-" .. tostring(thread_id) .. "-"
-   tail = template:sub(at + #"@@WEBHOOK_ID@@")
+   for i, order in ipairs(orders) do
+      wrk.headers["X-Shopify-Hmac-Sha256"] = order.hmac
+      local template = wrk.format(nil, nil, nil, order.body)
+      local at = template:find("@@WEBHOOK_ID@@", 1, true)
+      heads[i] = template:sub(1, at - 1) .. "bench-" .. tag .. "-" .. tostring(thread_id) .. "-"
+      tails[i] = template:sub(at + #"@@WEBHOOK_ID@@")
+   end
    -- wrk calls request() once before the run to check the request (in the first thread only): not a real send
    sent = (thread_id == 1) and -1 or 0
 end
 
 function request()
    sent = sent + 1
-   return head .. sent .. tail
+   local i = sent % #heads + 1   -- the orders in turn: their customers' keys spread over the partitions
+   return heads[i] .. sent .. tails[i]
 end
 
 function done(summary, latency, requests)

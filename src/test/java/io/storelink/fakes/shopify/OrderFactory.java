@@ -344,12 +344,17 @@ public final class OrderFactory {
     }
 
     /** first.last + 2 digits at an example.* domain (RFC 2606: never a real mailbox), unique per factory. */
+    private int emailSerial;
+
     private String email(Person p) {
         String local = fold(p.first()).replace(" ", "") + "." + fold(p.last()).replace(" ", "");
         String[] domains = {"example.com", "example.org", "example.net"};
         String email;
+        int tries = 0;
         do {
-            email = local + (10 + rnd.nextInt(90)) + "@" + domains[rnd.nextInt(domains.length)];
+            // 270 two-digit variants per name run out in a long sandbox session: then count upwards instead
+            String suffix = tries++ < 10 ? Integer.toString(10 + rnd.nextInt(90)) : Integer.toString(100 + emailSerial++);
+            email = local + suffix + "@" + domains[rnd.nextInt(domains.length)];
         } while (!usedEmails.add(email));
         return email;
     }

@@ -277,4 +277,20 @@ class OrderFactoryTest {
         for (JsonNode s : tree.get("shipping_lines")) out.add(s.get("id"));
         return out;
     }
+
+    /** A sandbox runs for hours: the generator must not run out of unique customer emails (it once spun at ~15,000). */
+    @Test
+    void keepsGeneratingUniqueCustomersInALongSession() {
+        OrderFactory factory = new OrderFactory(5);
+        java.util.Set<String> emails = new java.util.HashSet<>();
+        org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(120), () -> {
+            for (int i = 0; i < 25_000; i++) {
+                JsonNode customer = factory.nextOrder().get("customer");
+                if (customer != null && !customer.isNull() && customer.hasNonNull("email")) {
+                    emails.add(customer.get("email").asText());
+                }
+            }
+        });
+        org.assertj.core.api.Assertions.assertThat(emails).hasSizeGreaterThan(5_000);
+    }
 }

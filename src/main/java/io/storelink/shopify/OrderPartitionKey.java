@@ -21,7 +21,6 @@ public final class OrderPartitionKey {
     /** The key, or null when the body is not a JSON object with an id (the writer dead-letters such a payload). */
     public static String of(byte[] body) {
         String orderId = null;
-        String customerId = null;
         try (JsonParser p = JSON.createParser(body)) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 return null;
@@ -32,7 +31,10 @@ public final class OrderPartitionKey {
                 if ("id".equals(field) && value.isScalarValue()) {
                     orderId = p.getText();
                 } else if ("customer".equals(field) && value == JsonToken.START_OBJECT) {
-                    customerId = idOfObject(p);
+                    String customerId = idOfObject(p);
+                    if (customerId != null) {
+                        return customerId; // the rest of the body (often most of it) need not be read
+                    }
                 } else {
                     p.skipChildren();
                 }
@@ -40,7 +42,7 @@ public final class OrderPartitionKey {
         } catch (IOException notJson) {
             return null;
         }
-        return customerId != null ? customerId : orderId;
+        return orderId;
     }
 
     private static String idOfObject(JsonParser p) throws IOException {

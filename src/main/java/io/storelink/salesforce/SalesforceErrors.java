@@ -36,9 +36,8 @@ public class SalesforceErrors {
             "inactive_org", "invalid_request", "unauthorized_client");
 
     public ErrorClass classify(Exchange exchange) {
-        return classify(exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class) != null
-                ? exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class)
-                : exchange.getException());
+        Throwable caught = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+        return classify(caught != null ? caught : exchange.getException());
     }
 
     public ErrorClass classify(Throwable failure) {
@@ -97,11 +96,6 @@ public class SalesforceErrors {
 
     public boolean isDuplicateValue(Exchange e) {
         return classify(e) == ErrorClass.DUPLICATE_VALUE;
-    }
-
-    public boolean isTransient(Exchange e) {
-        ErrorClass c = classify(e);
-        return c == ErrorClass.TRANSIENT || c == ErrorClass.UNKNOWN;
     }
 
     /** Failures of the token endpoint: camel-salesforce reports them as "Login error ..." with the OAuth code. */

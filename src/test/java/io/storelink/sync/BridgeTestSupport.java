@@ -140,11 +140,7 @@ public abstract class BridgeTestSupport {
 
     /** Total records ever written to a topic (sum of end offsets). */
     long recordsIn(String topic) {
-        try (Consumer<String, byte[]> consumer = consumer()) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                    .map(p -> new TopicPartition(topic, p.partition())).toList();
-            return consumer.endOffsets(partitions).values().stream().mapToLong(Long::longValue).sum();
-        }
+        return TopicRecords.count(kafka.getBrokersAsString(), topic);
     }
 
     /** Every record of a topic, read from the start by a throw-away consumer group. */

@@ -18,9 +18,6 @@ import io.storelink.fakes.salesforce.FakeSalesforce;
 import io.storelink.fakes.shopify.OrderFactory;
 import io.storelink.fakes.shopify.WebhookSender;
 import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -29,7 +26,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.context.EmbeddedKafka;
-import org.springframework.kafka.test.utils.KafkaTestUtils;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -122,12 +118,6 @@ class WrongCredentialsTest {
     }
 
     private long deadLetters() {
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(
-                KafkaTestUtils.consumerProps(kafka.getBrokersAsString(), "dlq-count", "false"),
-                new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor("shopify.orders.dlq").stream()
-                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-            return consumer.endOffsets(partitions).values().stream().mapToLong(Long::longValue).sum();
-        }
+        return TopicRecords.count(kafka.getBrokersAsString(), "shopify.orders.dlq");
     }
 }

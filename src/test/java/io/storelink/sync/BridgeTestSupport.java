@@ -42,6 +42,7 @@ import org.springframework.test.context.DynamicPropertySource;
                 "storelink.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
                 "hawtio.authenticationEnabled=false",
                 "storelink.admin.token=" + BridgeTestSupport.ADMIN_TOKEN,
+                "storelink.jobs.enabled=false", // schedules off; tests run a job through its direct: route
                 // the production policies, with delays shrunk so fault tests finish in seconds
                 "storelink.retry.transient.delay-ms=20",
                 "storelink.retry.transient.max-delay-ms=200",

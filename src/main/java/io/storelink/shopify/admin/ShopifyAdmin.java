@@ -1,0 +1,197 @@
+package io.storelink.shopify.admin;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.storelink.config.ShopifySettings;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Shopify Admin GraphQL client. Hand-written because every response must be inspected for Shopify's cost-based
+ * throttling: before a call it waits until the bucket (as last reported) holds the cost this document had last
+ * time; on THROTTLED (HTTP 200 or 429) it waits {@code (cost - available) / restoreRate} and retries. 5xx and
+ * connection failures are retried a few times; a refused token or scope is an {@link ShopifyAccessException}.
+ */
+@Component
+public class ShopifyAdmin {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ShopifyAdmin.class);
+    private static final Pattern OPERATION = Pattern.compile("\\b(?:query|mutation)\\s+(\\w+)");
+    private static final Pattern SCOPE = Pattern.compile("\\b((?:read|write)_[a-z_]+)\\b");
+
+    private final ShopifySettings shopify;
+    private final ShopifyAdminSettings settings;
+    private final ObjectMapper json;
+    private final MeterRegistry meters;
+    private final HttpClient http;
+    private final CostBucket bucket = new CostBucket(System::nanoTime);
+    private final Map<String, Double> lastCost = new ConcurrentHashMap<>();
+
+    public ShopifyAdmin(ShopifySettings shopify, ShopifyAdminSettings settings, ObjectMapper json, MeterRegistry meters) {
+        this.shopify = shopify;
+        this.settings = settings;
+        this.json = json;
+        this.meters = meters;
+        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    }
+
+    /** Runs the named document ({@link GraphqlDocuments}) and returns its {@code data}. */
+    public JsonNode query(String documentName, Map<String, Object> variables) {
+        String document = GraphqlDocuments.load(documentName);
+        String operation = operationName(document, documentName);
+        byte[] body = body(document, variables);
+        int throttled = 0;
+        int failures = 0;
+        while (true) {
+            double expected = lastCost.getOrDefault(operation, 0.0);
+            sleep(bucket.millisUntil(expected));
+            bucket.spend(expected);
+            HttpResponse<byte[]> response;
+            try {
+                response = http.send(request(body), HttpResponse.BodyHandlers.ofByteArray());
+            } catch (IOException e) {
+                if (failures++ < settings.transientRetries()) {
+                    backOff(operation, failures, e.getClass().getSimpleName());
+                    continue;
+                }
+                throw new ShopifyAdminException("Shopify Admin API unreachable (" + operation + "): " + e.getClass().getSimpleName(), e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new ShopifyAdminException("interrupted while calling Shopify (" + operation + ")", e);
+            }
+            meters.counter("storelink.shopify.calls", "operation", operation, "status", Integer.toString(response.statusCode())).increment();
+            int status = response.statusCode();
+            if (status == 401) {
+                throw new ShopifyAccessException("Shopify refused the Admin API access token (401). Check SHOPIFY_ADMIN_API_ACCESS_TOKEN and that the app is installed on "
+                        + shopify.storeDomain(), null);
+            }
+            if (status == 403) {
+                String scope = firstScope(new String(response.body()));
+                throw new ShopifyAccessException("Shopify refused " + operation + " (403)"
+                        + (scope == null ? "; check the app's Admin API scopes" : ": the app needs the " + scope + " scope"), scope);
+            }
+            if (status >= 500) {
+                if (failures++ < settings.transientRetries()) {
+                    backOff(operation, failures, "HTTP " + status);
+                    continue;
+                }
+                throw new ShopifyAdminException("Shopify Admin API answered HTTP " + status + " to " + operation);
+            }
+            JsonNode answer = parse(response.body(), operation, status);
+            JsonNode cost = answer.path("extensions").path("cost");
+            bucket.record(cost);
+            if (cost.hasNonNull("requestedQueryCost")) {
+                lastCost.put(operation, cost.get("requestedQueryCost").asDouble());
+            }
+            if (status == 429 || hasError(answer, "THROTTLED")) {
+                meters.counter("storelink.shopify.throttled", "operation", operation).increment();
+                if (++throttled > settings.maxThrottledRetries()) {
+                    throw new ShopifyAdminException("Shopify kept throttling " + operation + " (" + throttled + " THROTTLED answers in a row)");
+                }
+                LOG.debug("Shopify throttled {}; waiting for the bucket", operation);
+                continue; // the loop's first step waits (cost - available) / restoreRate
+            }
+            if (status != 200) {
+                throw new ShopifyAdminException("Shopify Admin API answered HTTP " + status + " to " + operation);
+            }
+            JsonNode denied = error(answer, "ACCESS_DENIED");
+            if (denied != null) {
+                String scope = firstScope(denied.path("extensions").path("requiredAccess").asText(denied.path("message").asText()));
+                throw new ShopifyAccessException("Shopify denied " + operation + ": the app needs the "
+                        + (scope == null ? "scope named in Shopify's answer: " + denied.path("message").asText() : scope + " scope"), scope);
+            }
+            if (answer.path("errors").size() > 0) {
+                // validation errors and MAX_COST_EXCEEDED: a bug in the document or page size, not worth a retry
+                throw new ShopifyAdminException("Shopify rejected " + operation + ": " + answer.path("errors").get(0).path("message").asText());
+            }
+            return answer.path("data");
+        }
+    }
+
+    /** Every node of a paginated connection: {@code connectionPath} like {@code orders} or {@code location.inventoryLevels}. */
+    public Pages pages(String documentName, Map<String, Object> variables, String connectionPath) {
+        return new Pages(this, documentName, new HashMap<>(variables), connectionPath.split("\\."));
+    }
+
+    private HttpRequest request(byte[] body) {
+        String url = shopify.storeUrl() + "/admin/api/" + settings.apiVersion() + "/graphql.json";
+        return HttpRequest.newBuilder(URI.create(url))
+                .timeout(settings.requestTimeout())
+                .header("Content-Type", "application/json")
+                .header("Accept", "application/json")
+                .header("X-Shopify-Access-Token", shopify.adminApiAccessToken())
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                .build();
+    }
+
+    private byte[] body(String document, Map<String, Object> variables) {
+        try {
+            return json.writeValueAsBytes(Map.of("query", document, "variables", variables));
+        } catch (IOException e) {
+            throw new ShopifyAdminException("cannot serialise GraphQL variables", e);
+        }
+    }
+
+    private JsonNode parse(byte[] body, String operation, int status) {
+        try {
+            return json.readTree(body);
+        } catch (IOException e) {
+            throw new ShopifyAdminException("Shopify answered " + operation + " with HTTP " + status + " and a body that is not JSON");
+        }
+    }
+
+    private static boolean hasError(JsonNode answer, String code) {
+        return error(answer, code) != null;
+    }
+
+    private static JsonNode error(JsonNode answer, String code) {
+        for (JsonNode e : answer.path("errors")) {
+            if (code.equals(e.path("extensions").path("code").asText())) {
+                return e;
+            }
+        }
+        return null;
+    }
+
+    static String firstScope(String text) {
+        Matcher m = SCOPE.matcher(text == null ? "" : text);
+        return m.find() ? m.group(1) : null;
+    }
+
+    static String operationName(String document, String fallback) {
+        Matcher m = OPERATION.matcher(document);
+        return m.find() ? m.group(1) : fallback;
+    }
+
+    private void backOff(String operation, int attempt, String why) {
+        long millis = 1000L << Math.min(attempt - 1, 5);
+        LOG.warn("Shopify Admin API call {} failed ({}); retry {} of {} in {} ms", operation, why, attempt, settings.transientRetries(), millis);
+        sleep(millis);
+    }
+
+    private static void sleep(long millis) {
+        if (millis <= 0) {
+            return;
+        }
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ShopifyAdminException("interrupted while waiting for Shopify's cost bucket", e);
+        }
+    }
+}

@@ -1,12 +1,14 @@
 package io.storelink.config;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /** Checks at start-up that the settings the intake and the writer cannot work without are present. */
 @Component
 public class RequiredSettings {
 
-    public RequiredSettings(ShopifySettings shopify, SalesforceSettings salesforce) {
+    public RequiredSettings(ShopifySettings shopify, SalesforceSettings salesforce,
+                            @Value("${storelink.jobs.enabled:true}") boolean jobsEnabled) {
         require("SHOPIFY_WEBHOOK_SECRET", !shopify.webhookSecretList().isEmpty(),
                 "webhooks cannot be verified without the app's client secret (comma-separate two during a rotation)");
         require("SALESFORCE_LOGIN_URL", present(salesforce.loginUrl()),
@@ -19,6 +21,13 @@ public class RequiredSettings {
         } else {
             require("SALESFORCE_PASSWORD", present(salesforce.password()),
                     "SALESFORCE_USERNAME is set, so the username-password flow needs the password");
+        }
+        if (jobsEnabled) {
+            String intakeOnly = " (or STORELINK_JOBS_ENABLED=false to run without the pollers)";
+            require("SHOPIFY_STORE_DOMAIN", present(shopify.storeDomain()),
+                    "the pollers call the store's Admin API, e.g. my-store.myshopify.com" + intakeOnly);
+            require("SHOPIFY_ADMIN_API_ACCESS_TOKEN", present(shopify.adminApiAccessToken()),
+                    "the pollers' Admin API token (shpat_...)" + intakeOnly);
         }
     }
 

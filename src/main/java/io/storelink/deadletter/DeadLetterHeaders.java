@@ -16,6 +16,8 @@ public final class DeadLetterHeaders {
     public static final String SOURCE_TOPIC = "storelink-source-topic";
     public static final String SOURCE_PARTITION = "storelink-source-partition";
     public static final String SOURCE_OFFSET = "storelink-source-offset";
+    /** The Shopify order the record is about (an order event's id, a fulfillment event's order_id), when known. */
+    public static final String ORDER_ID = "storelink-shopify-order-id";
     /** Set by a replay: how many times the record was replayed, and the error it had before the last replay. */
     public static final String REPLAYS = "storelink-replays";
     public static final String PREVIOUS_ERROR_CLASS = "storelink-previous-error-class";

@@ -5,6 +5,7 @@ import static io.storelink.deadletter.DeadLetterHeaders.*;
 import java.time.Instant;
 
 import io.storelink.salesforce.SalesforceErrors;
+import io.storelink.shopify.ParseOrder;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.Processor;
@@ -13,7 +14,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Adds the failure's story to a dead letter: error class, Salesforce errorCodes and fields, message, attempts,
- * first and last failure time, and where the record came from. A replayed record that fails again adds its new
+ * first and last failure time, where the record came from and, once parsed, which Shopify order it is about. A replayed record that fails again adds its new
  * attempts to the old count and keeps its first failure time.
  */
 @Component("deadLetterRecord")
@@ -46,6 +47,11 @@ public class DeadLetterRecord implements Processor {
         m.setHeader(SOURCE_TOPIC, m.getHeader(KafkaConstants.TOPIC, String.class));
         m.setHeader(SOURCE_PARTITION, m.getHeader(KafkaConstants.PARTITION, String.class));
         m.setHeader(SOURCE_OFFSET, m.getHeader(KafkaConstants.OFFSET, String.class));
+        // the key of a fulfillment event is its order id, that of an order event the customer id: name the order
+        String orderId = exchange.getProperty(ParseOrder.ORDER_ID, String.class);
+        if (orderId != null) {
+            m.setHeader(ORDER_ID, orderId);
+        }
     }
 
     static int parseIntOrZero(String s) {

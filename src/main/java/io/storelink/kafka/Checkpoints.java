@@ -2,6 +2,7 @@ package io.storelink.kafka;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -42,6 +43,15 @@ public class Checkpoints {
                        @Value("${storelink.kafka.checkpoint-topic}") String topic) {
         this.bootstrapServers = bootstrapServers;
         this.topic = topic;
+    }
+
+    /** A poller run's window: from the checkpoint minus {@code overlap} (first run: now minus {@code lookBack}) to now. */
+    public record Window(Instant since, Instant until) {
+    }
+
+    public Window window(String job, Duration overlap, Duration lookBack) {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        return new Window(read(job).map(c -> c.minus(overlap)).orElse(now.minus(lookBack)), now);
     }
 
     public Optional<Instant> read(String job) {

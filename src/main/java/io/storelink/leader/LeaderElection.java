@@ -45,7 +45,7 @@ public class LeaderElection {
                 FileLockClusterService file = new FileLockClusterService();
                 file.setId(id);
                 file.setRoot(s.fileRoot());
-                file.setAcquireLockDelay(0, TimeUnit.MILLISECONDS);
+                file.setAcquireLockDelay(100, TimeUnit.MILLISECONDS); // Camel wants > 0; then try at once
                 file.setAcquireLockInterval(s.fileInterval().toMillis(), TimeUnit.MILLISECONDS);
                 return file;
             }
@@ -53,9 +53,9 @@ public class LeaderElection {
                 KubernetesClusterService k8s = new KubernetesClusterService();
                 k8s.setId(id);
                 k8s.setPodName(id);
-                k8s.setLeaseResourceType(LeaseResourceType.Lease);
+                k8s.setLeaseResourceType(LeaseResourceType.Lease);   // not the older ConfigMap lock
                 if (s.kubernetesNamespace() != null && !s.kubernetesNamespace().isBlank()) {
-                    k8s.setKubernetesNamespace(s.kubernetesNamespace());
+                    k8s.setKubernetesResourcesNamespace(s.kubernetesNamespace()); // where the Lease lives
                 }
                 k8s.setLeaseDurationMillis(s.leaseDuration().toMillis());
                 k8s.setRenewDeadlineMillis(s.renewDeadline().toMillis());

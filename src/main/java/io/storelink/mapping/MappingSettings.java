@@ -11,6 +11,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param closeDateOffsetDays     CloseDate = order date + this many days
  * @param unknownLastName         Contact.LastName (required by Salesforce) when Shopify has no name at all
  * @param anonymousAccountName    Account that collects guest checkouts without an email
+ * @param fulfillment             shipment confirmation: tracking fields on the order's Opportunity
  */
 @ConfigurationProperties("storelink.mapping")
 public record MappingSettings(
@@ -21,7 +22,8 @@ public record MappingSettings(
         String anonymousAccountName,
         AccountFields account,
         ContactFields contact,
-        OpportunityFields opportunity) {
+        OpportunityFields opportunity,
+        FulfillmentFields fulfillment) {
 
     /** Account keys: {@code <customerKeyPrefix><customer id>}, or {@code <guestKeyPrefix><email>} for guests. */
     public record AccountFields(
@@ -63,5 +65,25 @@ public record MappingSettings(
             String shopifyUpdatedAt,
             String account,
             String contact) {
+    }
+
+    /**
+     * Shipment confirmation writes these fields of the order's Opportunity (the object and external id of
+     * {@link OpportunityFields}); an empty name is not written. {@code updatedAt} holds the Shopify {@code updated_at}
+     * of the fulfillment written, so an older fulfillment event never overwrites a newer one: required.
+     */
+    public record FulfillmentFields(
+            String trackingCompany,
+            String trackingNumber,
+            String trackingUrl,
+            String status,
+            String updatedAt) {
+
+        public FulfillmentFields {
+            if (updatedAt == null || updatedAt.isBlank()) {
+                throw new IllegalArgumentException("storelink.mapping.fulfillment.updated-at is required: the tracking "
+                        + "version check reads and writes it (e.g. Tracking_Updated_At__c, a Date/Time field)");
+            }
+        }
     }
 }

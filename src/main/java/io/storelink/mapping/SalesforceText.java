@@ -17,6 +17,10 @@ final class SalesforceText {
     static final int COUNTRY = 80;
     static final int PHONE = 40;
     static final int DESCRIPTION = 32000;
+    /** Text(255), the longest plain text field, for tracking company, numbers and status. */
+    static final int TEXT = 255;
+    /** Salesforce URL fields hold at most 255 characters. */
+    static final int URL = 255;
 
     private SalesforceText() {
     }

@@ -1,21 +1,26 @@
 package io.storelink.reconciliation;
 
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
+import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.storelink.config.ShopifySettings;
 import io.storelink.kafka.Checkpoints;
+import io.storelink.mapping.MappingSettings;
 import io.storelink.shopify.OrderPartitionKey;
 import io.storelink.shopify.ShopifyHeaders;
 import io.storelink.shopify.admin.Pages;
 import io.storelink.shopify.admin.ShopifyAdmin;
 import io.storelink.shopify.admin.ShopifyAdminSettings;
+import org.apache.camel.Body;
 import org.apache.camel.Exchange;
+import org.apache.camel.ExchangeProperty;
 import org.apache.camel.Message;
 import org.apache.camel.component.kafka.KafkaConstants;
 import org.springframework.stereotype.Component;
@@ -31,8 +36,8 @@ public class Reconciliation {
     static final String SINCE = "reconcileSince";
     static final String UNTIL = "reconcileUntil";
     static final String PUBLISHED = "published";
-    /** Kafka header telling a reconciled order event from a delivered webhook. */
-    public static final String SOURCE_HEADER = "storelink-source";
+    static final String SYNCED = "synced";
+    static final int CHECK_BATCH = 200;
 
     private final ShopifyAdmin admin;
     private final Checkpoints checkpoints;
@@ -40,9 +45,12 @@ public class Reconciliation {
     private final ShopifySettings shopify;
     private final ShopifyAdminSettings adminSettings;
     private final ObjectMapper json;
+    private final MappingSettings mapping;
 
     public Reconciliation(ShopifyAdmin admin, Checkpoints checkpoints, ReconciliationSettings settings,
-                          ShopifySettings shopify, ShopifyAdminSettings adminSettings, ObjectMapper json) {
+                          ShopifySettings shopify, ShopifyAdminSettings adminSettings, ObjectMapper json,
+                          MappingSettings mapping) {
+        this.mapping = mapping;
         this.admin = admin;
         this.checkpoints = checkpoints;
         this.settings = settings;
@@ -53,20 +61,41 @@ public class Reconciliation {
 
     /** From the checkpoint minus the overlap (first run: now minus the look-back) to now. */
     public void window(Exchange exchange) {
-        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-        Instant since = checkpoints.read(JOB)
-                .map(c -> c.minus(settings.overlap()))
-                .orElse(now.minus(settings.lookBack()));
-        exchange.setProperty(SINCE, since);
+        Checkpoints.Window window = checkpoints.window(JOB, settings.overlap(), settings.lookBack());
+        exchange.setProperty(SINCE, window.since());
+        exchange.setProperty(UNTIL, window.until());
         exchange.setProperty(PUBLISHED, new AtomicInteger()); // split copies share it: the run's count
-        exchange.setProperty(UNTIL, now);
     }
 
-    /** Orders updated in the window, oldest change first, read page by page as the split consumes them. */
-    public Pages changedOrders(Exchange exchange) {
+    /**
+     * Orders updated in the window, oldest change first, in batches of up to 200 (one Salesforce query checks a
+     * batch); pages are read as the split consumes them.
+     */
+    public Iterator<List<JsonNode>> changedOrders(Exchange exchange) {
         Instant since = exchange.getProperty(SINCE, Instant.class);
-        return admin.pages("orders-updated-since",
+        Pages orders = admin.pages("orders-updated-since",
                 Map.of("first", settings.pageSize(), "query", "updated_at:>='" + since + "'"), "orders");
+        return new Batches<>(orders, CHECK_BATCH);
+    }
+
+    /** SOQL for the versions Salesforce already has of a batch's orders (ids are digits: nothing to escape). */
+    public String versionQuery(List<JsonNode> batch) {
+        String ids = batch.stream().map(o -> "'" + Long.parseLong(o.path("legacyResourceId").asText()) + "'")
+                .collect(Collectors.joining(","));
+        MappingSettings.OpportunityFields f = mapping.opportunity();
+        return "SELECT " + f.externalId() + ", " + f.shopifyUpdatedAt() + " FROM " + f.object()
+                + " WHERE " + f.externalId() + " IN (" + ids + ")";
+    }
+
+    /**
+     * The batch's orders Salesforce does not have in this version: only they are published. Orders that webhooks
+     * delivered, and the overlap with the previous run, cost no writer call.
+     */
+    public List<JsonNode> notInSalesforce(@Body List<JsonNode> batch, @ExchangeProperty(SYNCED) Map<String, Instant> synced) {
+        return batch.stream().filter(o -> {
+            Instant applied = synced.get(Long.toString(Long.parseLong(o.path("legacyResourceId").asText())));
+            return applied == null || applied.isBefore(Instant.parse(o.path("updatedAt").asText()));
+        }).toList();
     }
 
     /** One GraphQL order as the orders topic's record: webhook-shaped body, same key, headers naming the source. */
@@ -75,13 +104,9 @@ public class Reconciliation {
         exchange.getProperty(PUBLISHED, AtomicInteger.class).incrementAndGet();
         byte[] body = json.writeValueAsBytes(WebhookShapedOrder.of(node, json));
         Message out = exchange.getIn();
-        out.getHeaders().clear();
+        ShopifyHeaders.polled(out, "orders/updated", shopify.storeDomain(), adminSettings.apiVersion(),
+                node.path("updatedAt").asText(), JOB);
         out.setBody(body);
-        out.setHeader(ShopifyHeaders.TOPIC, "orders/updated");
-        out.setHeader(ShopifyHeaders.SHOP_DOMAIN, shopify.storeDomain());
-        out.setHeader(ShopifyHeaders.API_VERSION, adminSettings.apiVersion());
-        out.setHeader(ShopifyHeaders.TRIGGERED_AT, node.path("updatedAt").asText());
-        out.setHeader(SOURCE_HEADER, JOB);
         String key = OrderPartitionKey.of(body); // the webhook's key: same partition, same order as deliveries
         if (key != null) {
             out.setHeader(KafkaConstants.KEY, key);

@@ -59,7 +59,7 @@ public class AppliedVersion implements AggregationStrategy {
         return applied != null && order.updatedAt() != null && !applied.isBefore(order.updatedAt().toInstant());
     }
 
-    static Instant parse(String value) {
+    public static Instant parse(String value) {
         try {
             return OffsetDateTime.parse(value, SALESFORCE).toInstant();
         } catch (DateTimeParseException notSalesforceFormat) {

@@ -10,7 +10,10 @@ public enum ErrorClass {
     VALIDATION,
     /** Two upserts created the same external id at once: a retry turns into an update. */
     DUPLICATE_VALUE,
-    /** Server errors, record locks, timeouts, connection failures: retry with backoff, then dead-letter. */
+    /**
+     * Server errors, record locks, timeouts, connection failures, a fulfillment whose order has no Opportunity yet:
+     * retry with backoff, then dead-letter.
+     */
     TRANSIENT,
     /** The payload can never be written (not JSON, no order id): dead-letter at once. */
     POISON,

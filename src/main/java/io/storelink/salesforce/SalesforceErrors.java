@@ -47,6 +47,9 @@ public class SalesforceErrors {
         if (find(failure, PoisonPayloadException.class) != null) {
             return ErrorClass.POISON;
         }
+        if (find(failure, OpportunityNotYetInSalesforceException.class) != null) {
+            return ErrorClass.TRANSIENT; // the order event is still on its way: retrying is exactly what helps
+        }
         SalesforceException sf = find(failure, SalesforceException.class);
         ErrorClass fromSalesforce = sf == null ? ErrorClass.UNKNOWN : classifyAnswer(sf);
         if (fromSalesforce != ErrorClass.UNKNOWN) {

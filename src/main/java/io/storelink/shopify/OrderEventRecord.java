@@ -20,6 +20,15 @@ public class OrderEventRecord implements Processor {
     @Override
     public void process(Exchange exchange) {
         Message in = exchange.getIn();
+        keepShopifyHeadersOnly(in);
+        String key = OrderPartitionKey.of(in.getBody(byte[].class));
+        if (key != null) {
+            in.setHeader(KafkaConstants.KEY, key);
+        }
+    }
+
+    /** Drops every header but Shopify's {@link ShopifyHeaders#CARRIED_TO_KAFKA}; shared by every webhook topic. */
+    static void keepShopifyHeadersOnly(Message in) {
         Map<String, Object> carried = new HashMap<>();
         for (String name : ShopifyHeaders.CARRIED_TO_KAFKA) {
             String value = in.getHeader(name, String.class); // Camel's header map ignores case
@@ -29,9 +38,5 @@ public class OrderEventRecord implements Processor {
         }
         in.getHeaders().clear();
         in.getHeaders().putAll(carried);
-        String key = OrderPartitionKey.of(in.getBody(byte[].class));
-        if (key != null) {
-            in.setHeader(KafkaConstants.KEY, key);
-        }
     }
 }

@@ -17,6 +17,23 @@ public final class ShopifyHeaders {
     public static final List<String> CARRIED_TO_KAFKA =
             List.of(TOPIC, SHOP_DOMAIN, WEBHOOK_ID, EVENT_ID, TRIGGERED_AT, API_VERSION);
 
+    /** Kafka header telling an event a poller read from the Admin API from a delivered webhook (value: the job). */
+    public static final String SOURCE = "storelink-source";
+
+    /**
+     * Headers of an event a poller put on Kafka, shaped like a delivery's so the writer cannot tell the difference;
+     * {@link #SOURCE} says where it came from.
+     */
+    public static void polled(org.apache.camel.Message message, String topic, String shopDomain, String apiVersion,
+                              String triggeredAt, String job) {
+        message.getHeaders().clear();
+        message.setHeader(TOPIC, topic);
+        message.setHeader(SHOP_DOMAIN, shopDomain);
+        message.setHeader(API_VERSION, apiVersion);
+        message.setHeader(TRIGGERED_AT, triggeredAt);
+        message.setHeader(SOURCE, job);
+    }
+
     private ShopifyHeaders() {
     }
 }

@@ -23,6 +23,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(classes = StorelinkApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
                 "storelink.shopify.webhook-secrets=unused",
+                "storelink.jobs.enabled=false",
                 "storelink.kafka.bootstrap-servers=127.0.0.1:9",
                 "storelink.salesforce.client-id=pw-client",
                 "storelink.salesforce.client-secret=pw-client-secret",

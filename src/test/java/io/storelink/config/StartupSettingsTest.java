@@ -19,7 +19,9 @@ class StartupSettingsTest {
             "storelink.salesforce.client-id", "id",
             "storelink.salesforce.client-secret", "secret",
             "storelink.salesforce.username", "",
-            "storelink.salesforce.password", "");
+            "storelink.salesforce.password", "",
+            "storelink.shopify.store-domain", "test.myshopify.com",
+            "storelink.shopify.admin-api-access-token", "shpat_x");
 
     @Test
     void missingWebhookSecret() {
@@ -36,6 +38,12 @@ class StartupSettingsTest {
     void usernameWithoutPasswordAndPasswordWithoutUsername() {
         assertStartupFailsNaming("SALESFORCE_PASSWORD", "storelink.salesforce.username", "api@example.com");
         assertStartupFailsNaming("SALESFORCE_USERNAME", "storelink.salesforce.password", "pw");
+    }
+
+    @Test
+    void thePollersNeedTheStoreAndItsAdminTokenUnlessTheyAreOff() {
+        assertStartupFailsNaming("SHOPIFY_STORE_DOMAIN", "storelink.shopify.store-domain", "");
+        assertStartupFailsNaming("SHOPIFY_ADMIN_API_ACCESS_TOKEN", "storelink.shopify.admin-api-access-token", "");
     }
 
     private static void assertStartupFailsNaming(String variable, String property, String value) {

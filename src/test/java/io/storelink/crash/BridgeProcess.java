@@ -157,6 +157,10 @@ public final class BridgeProcess implements AutoCloseable {
         return killed;
     }
 
+    public int port() {
+        return port;
+    }
+
     public long pid() {
         return process.pid();
     }

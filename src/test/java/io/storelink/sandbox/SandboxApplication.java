@@ -31,7 +31,7 @@ public final class SandboxApplication {
     }
 
     public static void main(String[] args) {
-        EmbeddedKafkaKraftBroker kafka = new EmbeddedKafkaKraftBroker(1, 3, "shopify.orders", "shopify.orders.dlq")
+        EmbeddedKafkaKraftBroker kafka = new EmbeddedKafkaKraftBroker(1, 3, "shopify.orders", "shopify.fulfillments", "shopify.orders.dlq")
                 .kafkaPorts(intEnv("SANDBOX_KAFKA_PORT", 9092));
         kafka.afterPropertiesSet();
         FakeSalesforce salesforce = FakeSalesforce.start(intEnv("SANDBOX_SALESFORCE_PORT", 9999))
@@ -69,7 +69,7 @@ public final class SandboxApplication {
                   Salesforce records     {}/_sandbox   (JSON: {}/_sandbox/records)
                   Hawtio console         {}/actuator/hawtio/
                   Health, metrics        {}/actuator/health   {}/actuator/prometheus
-                  Kafka broker           {}   topics shopify.orders, shopify.orders.dlq
+                  Kafka broker           {}   topics shopify.orders, shopify.fulfillments, shopify.orders.dlq
                 """, rate, bridgeUrl, salesforce.url(), salesforce.url(), bridgeUrl, bridgeUrl, bridgeUrl,
                 kafka.getBrokersAsString());
     }

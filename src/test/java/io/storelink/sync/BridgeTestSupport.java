@@ -11,6 +11,7 @@ import io.storelink.StorelinkApplication;
 import io.storelink.fakes.salesforce.FakeSalesforce;
 import io.storelink.fakes.shopify.OrderFactory;
 import io.storelink.fakes.shopify.WebhookSender;
+import io.storelink.fakes.shopify.admin.FakeShopifyAdmin;
 import org.apache.camel.CamelContext;
 import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
 import org.apache.kafka.clients.consumer.Consumer;
@@ -53,7 +54,8 @@ import org.springframework.test.context.DynamicPropertySource;
                 "storelink.salesforce.pause.limit-probe=300ms",
                 "storelink.salesforce.pause.check-period-ms=50"
         })
-@EmbeddedKafka(kraft = true, partitions = 3, topics = {BridgeTestSupport.ORDERS_TOPIC, BridgeTestSupport.DEAD_LETTER_TOPIC})
+@EmbeddedKafka(kraft = true, partitions = 3, topics = {BridgeTestSupport.ORDERS_TOPIC, BridgeTestSupport.DEAD_LETTER_TOPIC,
+        BridgeTestSupport.FULFILLMENTS_TOPIC})
 public abstract class BridgeTestSupport {
 
     static final String SECRET = "current-webhook-secret";
@@ -62,14 +64,21 @@ public abstract class BridgeTestSupport {
     static final String CLIENT_SECRET = "storelink-test-client-secret";
     static final String ORDERS_TOPIC = "shopify.orders";
     static final String DEAD_LETTER_TOPIC = "shopify.orders.dlq";
+    static final String FULFILLMENTS_TOPIC = "shopify.fulfillments";
     static final String SHOP = "storelink-test.myshopify.com";
     static final String ADMIN_TOKEN = "test-admin-token";
 
+    static final String SHOPIFY_TOKEN = "shpat_test_token";
+
     static final FakeSalesforce SALESFORCE = FakeSalesforce.start(0).acceptClientCredentials(CLIENT_ID, CLIENT_SECRET);
+    /** The store's Admin GraphQL API, for the pollers (their schedules are off: tests call the jobs' direct: routes). */
+    static final FakeShopifyAdmin SHOPIFY_ADMIN = FakeShopifyAdmin.start(0).accessToken(SHOPIFY_TOKEN);
 
     @DynamicPropertySource
-    static void salesforce(DynamicPropertyRegistry registry) {
+    static void fakes(DynamicPropertyRegistry registry) {
         registry.add("storelink.salesforce.login-url", SALESFORCE::url);
+        registry.add("storelink.shopify.store-domain", SHOPIFY_ADMIN::url);
+        registry.add("storelink.shopify.admin-api-access-token", () -> SHOPIFY_TOKEN);
     }
 
     @LocalServerPort

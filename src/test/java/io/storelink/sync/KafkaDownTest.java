@@ -21,6 +21,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(classes = StorelinkApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
                 "storelink.shopify.webhook-secrets=kafka-down-secret",
+                "storelink.jobs.enabled=false",
                 "storelink.salesforce.login-url=http://127.0.0.1:9",
                 "storelink.salesforce.client-id=unused",
                 "storelink.salesforce.client-secret=unused",

@@ -38,6 +38,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(classes = StorelinkApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
                 "storelink.shopify.webhook-secrets=" + WrongCredentialsTest.SECRET,
+                "storelink.jobs.enabled=false",
                 "storelink.salesforce.client-id=bridge-client",
                 "storelink.salesforce.client-secret=rotated-secret",
                 "storelink.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",

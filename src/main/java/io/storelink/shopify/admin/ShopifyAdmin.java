@@ -58,7 +58,11 @@ public class ShopifyAdmin {
         int failures = 0;
         while (true) {
             double expected = lastCost.getOrDefault(operation, 0.0);
-            sleep(bucket.millisUntil(expected));
+            long wait = bucket.millisUntil(expected);
+            if (wait > 0) {
+                meters.timer("storelink.shopify.bucket.waits", "operation", operation).record(Duration.ofMillis(wait));
+                sleep(wait);
+            }
             bucket.spend(expected);
             HttpResponse<byte[]> response;
             try {

@@ -7,16 +7,15 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.boot.actuate.health.Health;
-import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code /actuator/health} component "shopify": the pollers' last outcome per job. DOWN while a job is refused by
- * Shopify (token or scope: only the merchant can fix it); missing webhook subscriptions are listed. Not part of
- * the readiness group: the webhook intake does not depend on the Admin API.
+ * The pollers' last outcome per job, as the routes report it ({@code bean shopifyHealth succeeded/refused}), shown
+ * as {@code /actuator/health} component "shopify" by {@link ShopifyHealthIndicator}. DOWN while a job is refused by
+ * Shopify (token or scope: only the merchant can fix it); missing webhook subscriptions are listed.
  */
-@Component("shopify")
-public class ShopifyHealth implements HealthIndicator {
+@Component("shopifyHealth")
+public class ShopifyHealth {
 
     private record Outcome(Instant at, String refusal) {
     }
@@ -40,7 +39,6 @@ public class ShopifyHealth implements HealthIndicator {
         return missingWebhooks;
     }
 
-    @Override
     public Health health() {
         Map<String, Object> details = new TreeMap<>();
         boolean refused = false;

@@ -212,6 +212,7 @@ public final class Schema {
         addField("Opportunity", Field.of("Tracking_Number__c", s));
         addField("Opportunity", Field.of("Tracking_URL__c", FieldType.URL));
         addField("Opportunity", Field.of("Fulfillment_Status__c", s));
+        addField("Opportunity", Field.of("Tracking_Updated_At__c", FieldType.DATETIME));
 
         addField("Product2", Field.of("Name", s).asRequired());
         addField("Product2", Field.of("ProductCode", s));

@@ -1,0 +1,53 @@
+package io.storelink.shopify;
+
+import java.io.IOException;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.storelink.shopify.model.ShopifyFulfillment;
+import org.apache.camel.Exchange;
+import org.apache.camel.Processor;
+import org.springframework.stereotype.Component;
+
+/**
+ * Raw fulfillment bytes from Kafka into the typed {@link ShopifyFulfillment}. Without an order id there is no
+ * Opportunity to write to, and without {@code updated_at} an older event could overwrite a newer one: both are
+ * poison (dead letter, never retried).
+ */
+@Component("parseFulfillment")
+public class ParseFulfillment implements Processor {
+
+    /** Exchange property naming the fulfillment in log lines (its name, e.g. #1001.1, and id; never personal data). */
+    public static final String FULFILLMENT_NAME = "shopifyFulfillmentName";
+
+    private final ObjectMapper json;
+
+    public ParseFulfillment(ObjectMapper json) {
+        this.json = json;
+    }
+
+    @Override
+    public void process(Exchange exchange) {
+        ShopifyFulfillment fulfillment = parse(exchange.getIn().getBody(byte[].class));
+        // the order's id names the dead letter and the log lines, as on the order path
+        exchange.setProperty(ParseOrder.ORDER_ID, fulfillment.orderId());
+        exchange.setProperty(FULFILLMENT_NAME, fulfillment.name() != null ? fulfillment.name() : "id " + fulfillment.id());
+        exchange.getIn().setBody(fulfillment);
+    }
+
+    public ShopifyFulfillment parse(byte[] body) {
+        ShopifyFulfillment fulfillment;
+        try {
+            fulfillment = json.readValue(body, ShopifyFulfillment.class);
+        } catch (IOException e) {
+            // Jackson's message quotes the offending input: keep only its kind
+            throw new PoisonPayloadException("fulfillment payload is not valid JSON (" + e.getClass().getSimpleName() + ")", null);
+        }
+        if (fulfillment == null || fulfillment.orderId() == null) {
+            throw new PoisonPayloadException("fulfillment payload has no order_id", null);
+        }
+        if (fulfillment.updatedAt() == null) {
+            throw new PoisonPayloadException("fulfillment payload has no updated_at", null);
+        }
+        return fulfillment;
+    }
+}

@@ -3,6 +3,7 @@ package io.storelink;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 
+import io.storelink.inventory.InventorySettings;
 import io.storelink.mapping.MappingSettings;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
@@ -18,6 +19,10 @@ public final class TestSettings {
 
     public static MappingSettings mapping() {
         return binder().bind("storelink.mapping", MappingSettings.class).get();
+    }
+
+    public static InventorySettings inventory() {
+        return binder().bind("storelink.jobs.inventory", InventorySettings.class).get();
     }
 
     private static Binder binder() {

@@ -47,9 +47,12 @@ public class WebhookSubscriptionCheck {
                 missing.add(topic);
             }
         }
-        if (!missing.isEmpty()) {
+        if (!missing.isEmpty() && !missing.equals(health.missingWebhooks())) { // once per change, not every run
             LOG.warn("Shopify has no webhook subscription for {}: these events arrive only through reconciliation until "
                     + "the subscriptions are created again (see README, Shopify set-up)", missing);
+        }
+        if (missing.isEmpty() && !health.missingWebhooks().isEmpty()) {
+            LOG.info("Shopify delivers every expected webhook topic again");
         }
         health.missingWebhooks(missing);
         return missing;

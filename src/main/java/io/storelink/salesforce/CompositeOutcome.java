@@ -66,7 +66,7 @@ public class CompositeOutcome implements Processor {
 
     /** Subresult bodies are untyped JSON: a list of {errorCode, message, fields} on failure. */
     @SuppressWarnings("unchecked")
-    static List<RestError> errors(Object body) {
+    public static List<RestError> errors(Object body) {
         List<RestError> errors = new ArrayList<>();
         if (body instanceof List<?> list) {
             for (Object item : list) {

@@ -42,7 +42,7 @@ class LeaderElectionTest {
     static FakeShopifyAdmin shopify;
     static Path leaderDir;
     static final HttpClient http = HttpClient.newHttpClient();
-    final OrderFactory orders = new OrderFactory(System.nanoTime(), java.time.Instant.now().minus(Duration.ofHours(1)));
+    final OrderFactory orders = new OrderFactory(System.nanoTime());
 
     @BeforeAll
     static void start() throws Exception {
@@ -81,7 +81,7 @@ class LeaderElectionTest {
             assertThat(follower.countLines(RAN)).as("runs on the follower").isZero();
             assertThat(isLeader(follower)).isFalse();
 
-            List<ObjectNode> missed = List.of(orders.nextOrder(), orders.nextOrder());
+            List<ObjectNode> missed = List.of(fresh(orders.nextOrder()), fresh(orders.nextOrder()));
             missed.forEach(shopify::putOrder); // sold in the store, no webhook delivered
             await().atMost(Duration.ofSeconds(60)).until(() -> synced(missed));
 
@@ -92,10 +92,28 @@ class LeaderElectionTest {
             System.out.printf("[leader] %s took the jobs over %.1f s after the leader was killed%n",
                     follower == a ? "a" : "b", (System.nanoTime() - killedAt) / 1e9);
 
-            List<ObjectNode> missedLater = List.of(orders.nextOrder(), orders.nextOrder());
+            // The new leader continues from the checkpoint on Kafka: an order changed 3 h ago (inside the first-run
+            // look-back of 24 h, long before the checkpoint) is not found, fresh ones are.
+            ObjectNode old = at(orders.nextOrder(), java.time.Instant.now().minus(Duration.ofHours(3)));
+            shopify.putOrder(old);
+            List<ObjectNode> missedLater = List.of(fresh(orders.nextOrder()), fresh(orders.nextOrder()));
             missedLater.forEach(shopify::putOrder);
             await().atMost(Duration.ofSeconds(60)).until(() -> synced(missedLater));
+            long runsAfter = follower.countLines(RAN);
+            await().atMost(Duration.ofSeconds(30)).until(() -> follower.countLines(RAN) >= runsAfter + 2);
+            assertThat(synced(List.of(old))).as("an order from before the checkpoint was re-scanned").isFalse();
         }
+    }
+
+    private static ObjectNode fresh(ObjectNode order) {
+        return at(order, java.time.Instant.now());
+    }
+
+    private static ObjectNode at(ObjectNode order, java.time.Instant t) {
+        String ts = t.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).atOffset(java.time.ZoneOffset.UTC).toString();
+        order.put("created_at", ts);
+        order.put("updated_at", ts);
+        return order;
     }
 
     private static BridgeProcess bridge(String name) {

@@ -11,14 +11,17 @@ import java.util.regex.Pattern;
 /**
  * {@code POST /composite}: subrequests run in order inside one store transaction, with {@code @{ref.path}}
  * references resolved from earlier results. allOrNone rolls every write back on the first failure.
- * The top-level status is 200 whatever happens to the subrequests, as on Salesforce.
+ * The top-level status is 200 whatever happens to the subrequests, as on Salesforce. At most 25 subrequests,
+ * of which at most 5 may be queries (query, queryAll, next pages) or sObject Collections.
  */
 final class CompositeApi {
 
     static final int MAX_SUBREQUESTS = 25;
+    static final int MAX_QUERIES_AND_COLLECTIONS = 5;
     static final String ROLLED_BACK = "The transaction was rolled back since another operation in the same transaction failed.";
     private static final Pattern REFERENCE = Pattern.compile("@\\{([A-Za-z0-9_]+)((?:\\.[A-Za-z0-9_]+|\\[\\d+])+)}");
     private static final Pattern REFERENCE_ID = Pattern.compile("[A-Za-z0-9_]+");
+    private static final Pattern QUERY_OR_COLLECTION = Pattern.compile("/services/data/v[0-9.]+/(query|queryAll|composite/sobjects)([/?].*)?");
 
     private final SalesforceStore store;
     private final RestApi rest;
@@ -49,6 +52,11 @@ final class CompositeApi {
             }
             seen.add(ref);
             requests.add((Map<String, Object>) m);
+        }
+        long heavy = requests.stream().filter(r -> QUERY_OR_COLLECTION.matcher((String) r.get("url")).matches()).count();
+        if (heavy > MAX_QUERIES_AND_COLLECTIONS) {
+            throw SfError.badRequest("LIMIT_EXCEEDED", "A composite request can contain at most " + MAX_QUERIES_AND_COLLECTIONS
+                    + " query or sObject Collections subrequests, was " + heavy);
         }
         boolean allOrNone = Boolean.TRUE.equals(body.get("allOrNone"));
         return store.locked(() -> ApiResponse.of(200, Map.of("compositeResponse", run(requests, allOrNone, lockFault, req))));

@@ -330,6 +330,53 @@ class FakeSalesforceTest {
         assertThat(fake.count("Product2")).isZero();
     }
 
+    @Test
+    void collectionsInsideACompositeAreOneCall() {
+        String a = fake.insert("Product2", Map.of("Name", "Mug", "StockKeepingUnit", "SKU-1"));
+        String b = fake.insert("Product2", Map.of("Name", "Cup", "StockKeepingUnit", "SKU-2"));
+        Map<String, Object> body = Map.of("allOrNone", false, "compositeRequest", List.of(
+                sub("GET", V + "/query/?q=" + SalesforceHttp.enc("SELECT Id, Quantity_Available__c FROM Product2 WHERE StockKeepingUnit IN ('SKU-1','SKU-2')"),
+                        null, "read"),
+                sub("PATCH", V + "/composite/sobjects", Map.of("allOrNone", false, "records", List.of(
+                        quantity(a, 5), quantity("01t000000000099AAA", 1))), "update1"),
+                sub("PATCH", V + "/composite/sobjects", Map.of("allOrNone", false, "records", List.of(quantity(b, 7))), "update2")));
+        fake.resetCounters();
+
+        JsonNode results = http.call("POST", V + "/composite", body).json().get("compositeResponse");
+
+        assertThat(results.findValues("httpStatusCode").stream().map(JsonNode::asInt).toList()).containsExactly(200, 200, 200);
+        assertThat(results.get(0).get("body").get("totalSize").asInt()).isEqualTo(2);
+        JsonNode first = results.get(1).get("body");
+        assertThat(first.get(0).get("success").asBoolean()).isTrue();
+        assertThat(first.get(1).get("success").asBoolean()).isFalse(); // update by Id never creates
+        assertThat(first.get(1).get("errors").get(0).has("statusCode")).isTrue();
+        assertThat(fake.find("Product2", "Id", a).orElseThrow()).containsEntry("Quantity_Available__c", 5L);
+        assertThat(fake.find("Product2", "Id", b).orElseThrow()).containsEntry("Quantity_Available__c", 7L);
+        assertThat(fake.count("Product2")).isEqualTo(2);
+        assertThat(fake.apiCalls()).isEqualTo(1);
+    }
+
+    @Test
+    void compositeRejectsMoreThanFiveQueriesOrCollections() {
+        String id = fake.insert("Product2", Map.of("Name", "Mug", "StockKeepingUnit", "SKU-1"));
+        List<Map<String, Object>> subs = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            subs.add(sub("PATCH", V + "/composite/sobjects", Map.of("records", List.of(quantity(id, i))), "c" + i));
+        }
+        subs.add(sub("POST", V + "/sobjects/Product2", Map.of("Name", "Plain sObject calls do not count"), "p"));
+        assertThat(http.call("POST", V + "/composite", Map.of("compositeRequest", subs)).status()).isEqualTo(200);
+
+        subs.add(sub("GET", V + "/query/?q=SELECT+Id+FROM+Product2", null, "q"));
+        assertError(http.call("POST", V + "/composite", Map.of("compositeRequest", subs)), 400, "LIMIT_EXCEEDED");
+        assertThat(fake.count("Product2")).isEqualTo(2); // the refused call wrote nothing
+
+        List<Map<String, Object>> queries = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            queries.add(sub("GET", V + "/queryAll/?q=SELECT+Id+FROM+Product2", null, "q" + i));
+        }
+        assertError(http.call("POST", V + "/composite", Map.of("compositeRequest", queries)), 400, "LIMIT_EXCEEDED");
+    }
+
     // ---- query ----
 
     @Test
@@ -628,6 +675,44 @@ class FakeSalesforceTest {
         }
     }
 
+    @Test
+    void realCamelClientSendsCollectionsAndQueriesInsideAComposite() throws Exception {
+        String id = fake.insert("Product2", Map.of("Name", "Mug", "StockKeepingUnit", "SKU-1"));
+        try (CamelContext camel = new DefaultCamelContext()) {
+            camel.addComponent("salesforce", camelSalesforce());
+            camel.start();
+            fake.resetCounters();
+
+            SObjectComposite composite = new SObjectComposite("64.0", false)
+                    .addGeneric(SObjectComposite.Method.GET, "/query/?q=" + SalesforceHttp.enc("SELECT Id FROM Product2 WHERE StockKeepingUnit IN ('SKU-1')"), "read")
+                    .addGeneric(SObjectComposite.Method.PATCH, "/composite/sobjects",
+                            Map.of("allOrNone", false, "records", List.of(quantity(id, 12))), "update");
+            SObjectCompositeResponse response = camel.createProducerTemplate()
+                    .requestBody("salesforce:composite", composite, SObjectCompositeResponse.class);
+
+            assertThat(response.getCompositeResponse()).extracting(SObjectCompositeResult::getHttpStatusCode).containsExactly(200, 200);
+            assertThat(response.getCompositeResponse().get(0).getBody()).isInstanceOfSatisfying(Map.class,
+                    page -> assertThat(page.get("totalSize")).isEqualTo(1));
+            assertThat(response.getCompositeResponse().get(1).getBody()).isInstanceOfSatisfying(List.class,
+                    records -> assertThat(((Map<?, ?>) records.get(0)).get("success")).isEqualTo(true));
+            assertThat(fake.find("Product2", "Id", id).orElseThrow()).containsEntry("Quantity_Available__c", 12L);
+            assertThat(fake.apiCalls()).isEqualTo(1);
+        }
+    }
+
+    private SalesforceComponent camelSalesforce() {
+        SalesforceComponent salesforce = new SalesforceComponent();
+        salesforce.setLoginUrl(fake.url());
+        salesforce.setClientId("cid");
+        salesforce.setClientSecret("secret");
+        salesforce.setAuthenticationType(AuthenticationType.CLIENT_CREDENTIALS);
+        salesforce.setLazyLogin(true);
+        SalesforceEndpointConfig config = new SalesforceEndpointConfig();
+        config.setApiVersion("64.0");
+        salesforce.setConfig(config);
+        return salesforce;
+    }
+
     // ---- helpers ----
 
     private String upsert(String object, String field, String value, Map<String, Object> body) {
@@ -664,6 +749,14 @@ class FakeSalesforceTest {
         m.put("attributes", Map.of("type", "Product2"));
         m.put("StockKeepingUnit", sku);
         m.put("Name", name);
+        m.put("Quantity_Available__c", qty);
+        return m;
+    }
+
+    private static Map<String, Object> quantity(String id, int qty) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("attributes", Map.of("type", "Product2"));
+        m.put("Id", id);
         m.put("Quantity_Available__c", qty);
         return m;
     }

@@ -13,6 +13,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.storelink.config.ShopifySettings;
 import io.storelink.kafka.Checkpoints;
 import io.storelink.mapping.MappingSettings;
+import io.storelink.salesforce.AppliedVersions;
+import io.storelink.shopify.admin.Batches;
 import io.storelink.shopify.OrderPartitionKey;
 import io.storelink.shopify.ShopifyHeaders;
 import io.storelink.shopify.admin.Pages;
@@ -36,7 +38,6 @@ public class Reconciliation {
     static final String SINCE = "reconcileSince";
     static final String UNTIL = "reconcileUntil";
     static final String PUBLISHED = "published";
-    static final String SYNCED = "synced";
     static final int CHECK_BATCH = 200;
 
     private final ShopifyAdmin admin;
@@ -91,11 +92,10 @@ public class Reconciliation {
      * The batch's orders Salesforce does not have in this version: only they are published. Orders that webhooks
      * delivered, and the overlap with the previous run, cost no writer call.
      */
-    public List<JsonNode> notInSalesforce(@Body List<JsonNode> batch, @ExchangeProperty(SYNCED) Map<String, Instant> synced) {
-        return batch.stream().filter(o -> {
-            Instant applied = synced.get(Long.toString(Long.parseLong(o.path("legacyResourceId").asText())));
-            return applied == null || applied.isBefore(Instant.parse(o.path("updatedAt").asText()));
-        }).toList();
+    public List<JsonNode> notInSalesforce(@Body List<JsonNode> batch,
+                                          @ExchangeProperty(AppliedVersions.PROPERTY) Map<String, Instant> applied) {
+        return batch.stream().filter(o -> AppliedVersions.isNewer(applied,
+                Long.toString(Long.parseLong(o.path("legacyResourceId").asText())), Instant.parse(o.path("updatedAt").asText()))).toList();
     }
 
     /** One GraphQL order as the orders topic's record: webhook-shaped body, same key, headers naming the source. */

@@ -1,19 +1,28 @@
 package io.storelink.shipment;
 
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.storelink.config.ShopifySettings;
 import io.storelink.kafka.Checkpoints;
+import io.storelink.mapping.MappingSettings;
+import io.storelink.salesforce.AppliedVersions;
+import io.storelink.shopify.admin.Batches;
 import io.storelink.shopify.ShopifyHeaders;
 import io.storelink.shopify.admin.ShopifyAdmin;
 import io.storelink.shopify.admin.ShopifyAdminSettings;
+import org.apache.camel.Body;
 import org.apache.camel.Exchange;
+import org.apache.camel.ExchangeProperty;
 import org.apache.camel.Message;
 import org.apache.camel.component.kafka.KafkaConstants;
 import org.springframework.stereotype.Component;
@@ -31,6 +40,7 @@ public class ShipmentConfirmation {
     static final String UNTIL = "shipmentUntil";
     static final String PUBLISHED = "published";
     static final String TOPIC = "fulfillments/update";
+    static final int CHECK_BATCH = 200;
 
     private final ShopifyAdmin admin;
     private final Checkpoints checkpoints;
@@ -38,9 +48,12 @@ public class ShipmentConfirmation {
     private final ShopifySettings shopify;
     private final ShopifyAdminSettings adminSettings;
     private final ObjectMapper json;
+    private final MappingSettings mapping;
 
     public ShipmentConfirmation(ShopifyAdmin admin, Checkpoints checkpoints, ShipmentConfirmationSettings settings,
-                                ShopifySettings shopify, ShopifyAdminSettings adminSettings, ObjectMapper json) {
+                                ShopifySettings shopify, ShopifyAdminSettings adminSettings, ObjectMapper json,
+                                MappingSettings mapping) {
+        this.mapping = mapping;
         this.admin = admin;
         this.checkpoints = checkpoints;
         this.settings = settings;
@@ -61,10 +74,34 @@ public class ShipmentConfirmation {
      * Fulfillments updated in the window, webhook-shaped, read page by page as the split consumes them. Creating or
      * updating a fulfillment changes its order's updated_at, so the orders changed since the window's start hold them.
      */
-    public Iterator<ObjectNode> changedFulfillments(Exchange exchange) {
+    public Iterator<List<ObjectNode>> changedFulfillments(Exchange exchange) {
         Instant since = exchange.getProperty(SINCE, Instant.class);
-        return new FulfillmentsInWindow(admin.pages("fulfillments-updated-since",
-                Map.of("first", settings.pageSize(), "query", "updated_at:>='" + since + "'"), "orders"), since, json);
+        return new Batches<>(new FulfillmentsInWindow(admin.pages("fulfillments-updated-since",
+                Map.of("first", settings.pageSize(), "query", "updated_at:>='" + since + "'"), "orders"), since, json), CHECK_BATCH);
+    }
+
+    /** SOQL for the fulfillment version each order's Opportunity shows (order ids are digits: nothing to escape). */
+    public String versionQuery(List<ObjectNode> batch) {
+        String ids = batch.stream().map(f -> "'" + f.get("order_id").asLong() + "'").distinct().collect(Collectors.joining(","));
+        return "SELECT " + mapping.opportunity().externalId() + ", " + mapping.fulfillment().updatedAt()
+                + " FROM " + mapping.opportunity().object() + " WHERE " + mapping.opportunity().externalId() + " IN (" + ids + ")";
+    }
+
+    /**
+     * Fulfillments Salesforce does not show yet: newer than the Opportunity's, or whose Opportunity does not exist
+     * yet (the writer retries those until the order lands). What webhooks brought costs no writer call.
+     */
+    public List<ObjectNode> notInSalesforce(@Body List<ObjectNode> batch,
+                                            @ExchangeProperty(AppliedVersions.PROPERTY) Map<String, Instant> applied) {
+        return batch.stream().filter(f -> {
+            Instant updated;
+            try {
+                updated = OffsetDateTime.parse(f.path("updated_at").asText()).toInstant();
+            } catch (DateTimeParseException unreadable) {
+                return true; // the writer's version check decides; never lost
+            }
+            return AppliedVersions.isNewer(applied, Long.toString(f.get("order_id").asLong()), updated);
+        }).toList();
     }
 
     /** One fulfillment as the fulfillments topic's record: webhook-shaped body, the webhook's key, source header. */

@@ -5,7 +5,9 @@ import java.net.URI;
 import io.storelink.StorelinkApplication;
 import io.storelink.fakes.salesforce.FakeSalesforce;
 import io.storelink.fakes.shopify.OrderFactory;
+import io.storelink.fakes.shopify.SandboxShop;
 import io.storelink.fakes.shopify.SandboxStore;
+import io.storelink.fakes.shopify.admin.FakeShopifyAdmin;
 import io.storelink.fakes.shopify.WebhookSender;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,6 +28,7 @@ public final class SandboxApplication {
     static final String CLIENT_ID = "sandbox-client-id";
     static final String CLIENT_SECRET = "sandbox-client-secret";
     static final String SHOP = "storelink-sandbox.myshopify.com";
+    static final String ADMIN_TOKEN = "shpat_sandbox";
 
     private SandboxApplication() {
     }
@@ -38,9 +41,22 @@ public final class SandboxApplication {
                 .acceptClientCredentials(CLIENT_ID, CLIENT_SECRET);
 
         // command-line arguments outrank application.yaml and the environment: the sandbox always uses its own parts
+        FakeShopifyAdmin shopifyAdmin = FakeShopifyAdmin.start(intEnv("SANDBOX_SHOPIFY_PORT", 9998)).accessToken(ADMIN_TOKEN);
+        String leaderDir;
+        try {
+            leaderDir = java.nio.file.Files.createTempDirectory("storelink-sandbox-leader").toString();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
         ConfigurableApplicationContext bridge = SpringApplication.run(StorelinkApplication.class, concat(args,
                 "--storelink.shopify.webhook-secrets=" + WEBHOOK_SECRET,
-                "--storelink.shopify.store-domain=" + SHOP,
+                "--storelink.shopify.store-domain=" + shopifyAdmin.url(),
+                "--storelink.shopify.admin-api-access-token=" + ADMIN_TOKEN,
+                // the pollers run often here so their work shows within a minute
+                "--storelink.jobs.reconciliation.cron=*/30 * * * * ?",
+                "--storelink.jobs.shipment-confirmation.cron=15/30 * * * * ?",
+                "--storelink.jobs.inventory.cron=45 * * * * ?",
+                "--storelink.leader.file-root=" + leaderDir,
                 "--storelink.salesforce.login-url=" + salesforce.url(),
                 "--storelink.salesforce.client-id=" + CLIENT_ID,
                 "--storelink.salesforce.client-secret=" + CLIENT_SECRET,
@@ -50,14 +66,18 @@ public final class SandboxApplication {
 
         String bridgeUrl = "http://127.0.0.1:" + bridge.getEnvironment().getProperty("local.server.port");
         double rate = Double.parseDouble(System.getenv().getOrDefault("SANDBOX_ORDERS_PER_SECOND", "2"));
-        SandboxStore store = new SandboxStore(
-                new WebhookSender(URI.create(bridgeUrl + "/webhooks/shopify"), WEBHOOK_SECRET, SHOP),
-                OrderFactory.live(System.currentTimeMillis()), rate);
+        WebhookSender webhooks = new WebhookSender(URI.create(bridgeUrl + "/webhooks/shopify"), WEBHOOK_SECRET, SHOP);
+        double lost = Double.parseDouble(System.getenv().getOrDefault("SANDBOX_LOST_WEBHOOKS", "0.05"));
+        SandboxShop shop = new SandboxShop(shopifyAdmin, salesforce, webhooks, lost).start();
+        SandboxStore store = new SandboxStore(webhooks, OrderFactory.live(System.currentTimeMillis()), rate)
+                .recordingSales(shop::sold, lost);
         store.start();
 
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             store.close();
+            shop.close();
             bridge.close();
+            shopifyAdmin.close();
             salesforce.close();
             kafka.destroy();
         }, "sandbox-shutdown"));
@@ -66,11 +86,14 @@ public final class SandboxApplication {
 
                 ==== Storelink sandbox is running (Ctrl+C stops it) ====
                   Shopify sandbox store  sends {} signed orders/create webhooks/s to POST {}/webhooks/shopify
+                                         (some are lost on purpose: reconciliation finds them) and ships orders
+                                         (fulfillments/create webhooks); Admin GraphQL API {}/admin/api/2026-07/graphql.json
+                  Pollers                reconciliation and shipment confirmation every 30 s, inventory sync every minute
                   Salesforce records     {}/_sandbox   (JSON: {}/_sandbox/records)
                   Hawtio console         {}/actuator/hawtio/
                   Health, metrics        {}/actuator/health   {}/actuator/prometheus
                   Kafka broker           {}   topics shopify.orders, shopify.fulfillments, shopify.orders.dlq
-                """, rate, bridgeUrl, salesforce.url(), salesforce.url(), bridgeUrl, bridgeUrl, bridgeUrl,
+                """, rate, bridgeUrl, shopifyAdmin.url(), salesforce.url(), salesforce.url(), bridgeUrl, bridgeUrl, bridgeUrl,
                 kafka.getBrokersAsString());
     }
 

@@ -98,9 +98,9 @@ class ReconciliationTest extends BridgeTestSupport {
         long pages = SHOPIFY_ADMIN.requests("OrdersUpdatedSince");
         io.micrometer.core.instrument.Timer waits = meters.find("storelink.shopify.bucket.waits").tag("operation", "OrdersUpdatedSince").timer();
         long waited = waits == null ? 0 : waits.count();
-        System.out.printf("[reconciliation] 2000 orders: %d GraphQL calls, %d THROTTLED, %d waits for the bucket (%.1f s in all), "
-                        + "lowest bucket level %.0f, %.1f s%n", pages, SHOPIFY_ADMIN.throttled(), waited,
-                waits == null ? 0.0 : waits.totalTime(java.util.concurrent.TimeUnit.SECONDS), SHOPIFY_ADMIN.lowestAvailable(), seconds);
+        System.out.println(String.format("[reconciliation] 2000 orders: %d GraphQL calls, %d THROTTLED, %d waits for the bucket (%.1f s in all), "
+                        + "lowest bucket level %.0f, %.1f s", pages, SHOPIFY_ADMIN.throttled(), waited,
+                waits == null ? 0.0 : waits.totalTime(java.util.concurrent.TimeUnit.SECONDS), SHOPIFY_ADMIN.lowestAvailable(), seconds));
         assertThat(recordsIn(ORDERS_TOPIC) - published).isEqualTo(2000);
         assertThat(waited).as("the client waited for the bucket instead of running into THROTTLED").isPositive();
         assertThat(SHOPIFY_ADMIN.throttled()).as("THROTTLED answers").isLessThanOrEqualTo(2);

@@ -37,6 +37,9 @@ public final class SandboxStore implements AutoCloseable {
     private final AtomicLong sent = new AtomicLong(), accepted = new AtomicLong(), failed = new AtomicLong(),
             abandoned = new AtomicLong();
     private ScheduledExecutorService executor;
+    private java.util.function.Consumer<ObjectNode> sold = order -> { };
+    private double lostWebhooks;
+    private final java.util.Random losses = new java.util.Random();
 
     public SandboxStore(WebhookSender sender, OrderFactory factory, double ordersPerSecond) {
         this(sender, factory, ordersPerSecond, Duration.ofSeconds(1));
@@ -49,6 +52,16 @@ public final class SandboxStore implements AutoCloseable {
         this.factory = factory;
         this.periodNanos = (long) (1e9 / ordersPerSecond);
         this.firstBackoff = firstBackoff;
+    }
+
+    /**
+     * Every order is also handed to {@code sold} (the store's Admin API fake), and a share {@code lostWebhooks} of
+     * the orders/create webhooks is never sent: what Shopify gives up on, which the reconciliation job must find.
+     */
+    public SandboxStore recordingSales(java.util.function.Consumer<ObjectNode> sold, double lostWebhooks) {
+        this.sold = sold;
+        this.lostWebhooks = lostWebhooks;
+        return this;
     }
 
     public synchronized void start() {
@@ -92,6 +105,11 @@ public final class SandboxStore implements AutoCloseable {
             int lines = order.get("line_items").size();
             String summary = order.get("name").asText() + " (" + lines + (lines == 1 ? " line, " : " lines, ")
                     + order.get("total_price").asText() + " " + order.get("currency").asText() + ")";
+            sold.accept(order);
+            if (losses.nextDouble() < lostWebhooks) {
+                log.info("Sandbox store lost the orders/create webhook of {}: the reconciliation job will find it", summary);
+                return;
+            }
             attempt(new Pending(sender.prepare("orders/create", OrderFactory.bytes(order)), summary, 0, 0));
         } catch (RuntimeException e) {
             log.warn("Sandbox store tick failed: {}", e.toString());

@@ -24,6 +24,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -77,9 +78,22 @@ class ShopifyQueriesTest {
             return errors.stream().map(e -> name + ": " + e.getMessage()).toList();
         }
         List<String> out = new ArrayList<>();
-        // variables are not needed to walk the selections: every field is visited whatever their values
-        ExecutableNormalizedOperation op = ExecutableNormalizedOperationFactory.createExecutableNormalizedOperation(
-                schema, doc, null, CoercedVariables.emptyVariables());
+        // a value for every variable without a default, so that @include/@skip can be evaluated (defaults apply)
+        Map<String, Object> raw = new java.util.HashMap<>();
+        for (graphql.language.OperationDefinition o : doc.getDefinitionsOfType(graphql.language.OperationDefinition.class)) {
+            for (graphql.language.VariableDefinition v : o.getVariableDefinitions()) {
+                if (v.getDefaultValue() == null) {
+                    String type = graphql.schema.idl.TypeUtil.unwrapAll(v.getType()).getName();
+                    raw.put(v.getName(), switch (type) {
+                        case "Int" -> 1;
+                        case "Boolean" -> true;
+                        default -> "x";
+                    });
+                }
+            }
+        }
+        ExecutableNormalizedOperation op = ExecutableNormalizedOperationFactory.createExecutableNormalizedOperationWithRawVariables(
+                schema, doc, null, graphql.execution.RawVariables.of(raw));
         for (ExecutableNormalizedField top : op.getTopLevelFields()) {
             deprecated(name, schema, top, out);
             top.traverseSubTree(f -> deprecated(name, schema, f, out));

@@ -1,4 +1,4 @@
-package io.storelink.reconciliation;
+package io.storelink.shopify.admin;
 
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -6,12 +6,12 @@ import java.util.List;
 import java.util.NoSuchElementException;
 
 /** Groups a lazily read iterator into lists of at most {@code size}, still lazily (one batch in memory). */
-final class Batches<T> implements Iterator<List<T>> {
+public final class Batches<T> implements Iterator<List<T>> {
 
     private final Iterator<T> source;
     private final int size;
 
-    Batches(Iterator<T> source, int size) {
+    public Batches(Iterator<T> source, int size) {
         this.source = source;
         this.size = size;
     }

@@ -92,7 +92,9 @@ public class OrderMapping {
         put(fields, f.amount(), order.totalPrice());
         put(fields, f.currency(), order.currency());
         put(fields, f.description(), fit(description(order), SalesforceText.DESCRIPTION));
-        put(fields, f.shopifyUpdatedAt(), order.updatedAt() == null ? null : order.updatedAt().toString());
+        // always with seconds (OffsetDateTime.toString drops ":00"), the form Salesforce documents for datetimes
+        put(fields, f.shopifyUpdatedAt(), order.updatedAt() == null ? null
+                : java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(order.updatedAt()));
         return new Upsert(f.object(), f.externalId(), Long.toString(order.id()), fields);
     }
 

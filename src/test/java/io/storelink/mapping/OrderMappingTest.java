@@ -60,6 +60,14 @@ class OrderMappingTest {
     }
 
     @Test
+    void theAppliedVersionIsWrittenWithSecondsEvenWhenTheyAreZero() throws IOException {
+        // OffsetDateTime.toString() would write 2026-11-21T10:15+01:00; Salesforce documents datetimes with seconds
+        String order = "{\"id\": 42, \"name\": \"#1042\", \"updated_at\": \"2026-11-21T10:15:00+01:00\"}";
+        OrderRecords r = mapping.map(parse(order.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        assertThat(r.opportunity().fields()).containsEntry("Shopify_Updated_At__c", "2026-11-21T09:15:00Z"); // same instant
+    }
+
+    @Test
     void shopifyFixtureWithoutCompanyUsesThePersonsNameAndMultiLineDescription() throws IOException {
         OrderRecords r = mapping.map(parse(resource("order.json")));
 

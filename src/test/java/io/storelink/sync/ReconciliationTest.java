@@ -123,6 +123,26 @@ class ReconciliationTest extends BridgeTestSupport {
         assertThat(String.valueOf(health().get("components"))).doesNotContain("refused");
     }
 
+    @Test
+    void aWebhookSubscriptionShopifyDroppedIsFlagged() throws Exception {
+        List<String> expected = List.of("ORDERS_CREATE", "ORDERS_UPDATED", "ORDERS_PAID", "ORDERS_CANCELLED",
+                "FULFILLMENTS_CREATE", "FULFILLMENTS_UPDATE");
+        expected.forEach(t -> SHOPIFY_ADMIN.subscribeWebhook(t, "https://bridge.example/webhooks/shopify"));
+        SHOPIFY_ADMIN.unsubscribeWebhook("FULFILLMENTS_UPDATE"); // deleted by Shopify after 8 failed deliveries
+        try {
+            reconcile();
+            assertThat(String.valueOf(health().get("components"))).contains("missingWebhooks=[FULFILLMENTS_UPDATE]");
+            assertThat(meters.get("storelink.shopify.webhooks.missing").gauge().value()).isEqualTo(1.0);
+
+            SHOPIFY_ADMIN.subscribeWebhook("FULFILLMENTS_UPDATE", "https://bridge.example/webhooks/shopify");
+            reconcile();
+            assertThat(String.valueOf(health().get("components"))).doesNotContain("missingWebhooks");
+            assertThat(meters.get("storelink.shopify.webhooks.missing").gauge().value()).isZero();
+        } finally {
+            expected.forEach(SHOPIFY_ADMIN::unsubscribeWebhook);
+        }
+    }
+
     private void reconcile() {
         camel.createProducerTemplate().requestBody("direct:reconciliation", (Object) null);
     }

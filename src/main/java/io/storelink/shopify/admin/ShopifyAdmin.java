@@ -1,10 +1,7 @@
 package io.storelink.shopify.admin;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -16,15 +13,19 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.storelink.config.ShopifySettings;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.apache.camel.ProducerTemplate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Shopify Admin GraphQL client. Hand-written because every response must be inspected for Shopify's cost-based
- * throttling: before a call it waits until the bucket (as last reported) holds the cost this document had last
- * time; on THROTTLED (HTTP 200 or 429) it waits {@code (cost - available) / restoreRate} and retries. 5xx and
- * connection failures are retried a few times; a refused token or scope is an {@link ShopifyAccessException}.
+ * Shopify Admin GraphQL client over camel-http. The loop around the call is ours because every response must be
+ * inspected for Shopify's cost-based throttling: before a call it waits until the bucket (as last reported) holds
+ * the cost this document had last time; on THROTTLED (HTTP 200 or 429) it waits {@code (cost - available) /
+ * restoreRate} and retries. 5xx and connection failures are retried a few times; a refused token or scope is an
+ * {@link ShopifyAccessException}.
  */
 @Component
 public class ShopifyAdmin {
@@ -37,16 +38,17 @@ public class ShopifyAdmin {
     private final ShopifyAdminSettings settings;
     private final ObjectMapper json;
     private final MeterRegistry meters;
-    private final HttpClient http;
+    private final ProducerTemplate http;
     private final CostBucket bucket = new CostBucket(System::nanoTime);
     private final Map<String, Double> lastCost = new ConcurrentHashMap<>();
 
-    public ShopifyAdmin(ShopifySettings shopify, ShopifyAdminSettings settings, ObjectMapper json, MeterRegistry meters) {
+    public ShopifyAdmin(ShopifySettings shopify, ShopifyAdminSettings settings, ObjectMapper json, MeterRegistry meters,
+                        ProducerTemplate http) {
         this.shopify = shopify;
         this.settings = settings;
         this.json = json;
         this.meters = meters;
-        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+        this.http = http;
     }
 
     /** Runs the named document ({@link GraphqlDocuments}) and returns its {@code data}. */
@@ -64,27 +66,25 @@ public class ShopifyAdmin {
                 sleep(wait);
             }
             bucket.spend(expected);
-            HttpResponse<byte[]> response;
-            try {
-                response = http.send(request(body), HttpResponse.BodyHandlers.ofByteArray());
-            } catch (IOException e) {
+            Message response = post(body);
+            if (response == null || response.getExchange().getException() != null) {
+                Exception e = response == null ? null : response.getExchange().getException();
+                String why = e == null ? "no answer" : e.getClass().getSimpleName();
                 if (failures++ < settings.transientRetries()) {
-                    backOff(operation, failures, e.getClass().getSimpleName());
+                    backOff(operation, failures, why);
                     continue;
                 }
-                throw new ShopifyAdminException("Shopify Admin API unreachable (" + operation + "): " + e.getClass().getSimpleName(), e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new ShopifyAdminException("interrupted while calling Shopify (" + operation + ")", e);
+                throw new ShopifyAdminException("Shopify Admin API unreachable (" + operation + "): " + why, e);
             }
-            meters.counter("storelink.shopify.calls", "operation", operation, "status", Integer.toString(response.statusCode())).increment();
-            int status = response.statusCode();
+            int status = response.getHeader(Exchange.HTTP_RESPONSE_CODE, 0, Integer.class);
+            byte[] answerBytes = response.getBody(byte[].class);
+            meters.counter("storelink.shopify.calls", "operation", operation, "status", Integer.toString(status)).increment();
             if (status == 401) {
                 throw new ShopifyAccessException("Shopify refused the Admin API access token (401). Check SHOPIFY_ADMIN_API_ACCESS_TOKEN and that the app is installed on "
                         + shopify.storeDomain(), null);
             }
             if (status == 403) {
-                String scope = firstScope(new String(response.body()));
+                String scope = firstScope(answerBytes == null ? "" : new String(answerBytes, StandardCharsets.UTF_8));
                 throw new ShopifyAccessException("Shopify refused " + operation + " (403)"
                         + (scope == null ? "; check the app's Admin API scopes" : ": the app needs the " + scope + " scope"), scope);
             }
@@ -95,7 +95,7 @@ public class ShopifyAdmin {
                 }
                 throw new ShopifyAdminException("Shopify Admin API answered HTTP " + status + " to " + operation);
             }
-            JsonNode answer = parse(response.body(), operation, status);
+            JsonNode answer = parse(answerBytes, operation, status);
             JsonNode cost = answer.path("extensions").path("cost");
             bucket.record(cost);
             if (cost.hasNonNull("requestedQueryCost")) {
@@ -131,15 +131,21 @@ public class ShopifyAdmin {
         return new Pages(this, documentName, new HashMap<>(variables), connectionPath.split("\\."));
     }
 
-    private HttpRequest request(byte[] body) {
-        String url = shopify.storeUrl() + "/admin/api/" + settings.apiVersion() + "/graphql.json";
-        return HttpRequest.newBuilder(URI.create(url))
-                .timeout(settings.requestTimeout())
-                .header("Content-Type", "application/json")
-                .header("Accept", "application/json")
-                .header("X-Shopify-Access-Token", shopify.adminApiAccessToken())
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
-                .build();
+    /** One POST; the answer whatever its status (the loop above decides), or an exchange holding the failure. */
+    private Message post(byte[] body) {
+        long timeout = settings.requestTimeout().toMillis();
+        String uri = shopify.storeUrl() + "/admin/api/" + settings.apiVersion() + "/graphql.json"
+                + "?throwExceptionOnFailure=false&connectTimeout=10000&responseTimeout=" + timeout
+                + "&connectionRequestTimeout=" + timeout;
+        Exchange done = http.send(uri, exchange -> {
+            Message out = exchange.getIn();
+            out.setHeader(Exchange.HTTP_METHOD, "POST");
+            out.setHeader(Exchange.CONTENT_TYPE, "application/json");
+            out.setHeader("Accept", "application/json");
+            out.setHeader("X-Shopify-Access-Token", shopify.adminApiAccessToken());
+            out.setBody(body);
+        });
+        return done == null ? null : done.getMessage();
     }
 
     private byte[] body(String document, Map<String, Object> variables) {

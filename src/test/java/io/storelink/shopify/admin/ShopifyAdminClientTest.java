@@ -14,6 +14,8 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.storelink.config.ShopifySettings;
 import io.storelink.fakes.shopify.OrderFactory;
 import io.storelink.fakes.shopify.admin.FakeShopifyAdmin;
+import org.apache.camel.CamelContext;
+import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -28,9 +30,12 @@ class ShopifyAdminClientTest {
 
     static final String TOKEN = "shpat_client_test";
     static FakeShopifyAdmin shopify;
+    static CamelContext camel;
 
     @BeforeAll
     static void start() {
+        camel = new DefaultCamelContext();
+        camel.start();
         shopify = FakeShopifyAdmin.start(0).accessToken(TOKEN);
         OrderFactory orders = new OrderFactory(11);
         for (int i = 0; i < 120; i++) {
@@ -41,6 +46,7 @@ class ShopifyAdminClientTest {
     @AfterAll
     static void stop() {
         shopify.close();
+        camel.stop();
     }
 
     /**
@@ -105,7 +111,7 @@ class ShopifyAdminClientTest {
     private static ShopifyAdmin client(String token) {
         ShopifySettings store = new ShopifySettings("unused", shopify.url(), token, null, null, null);
         ShopifyAdminSettings settings = new ShopifyAdminSettings("2026-07", Duration.ofSeconds(10), 50, 2);
-        return new ShopifyAdmin(store, settings, new ObjectMapper(), new SimpleMeterRegistry());
+        return new ShopifyAdmin(store, settings, new ObjectMapper(), new SimpleMeterRegistry(), camel.createProducerTemplate());
     }
 
     private static int count(Iterable<JsonNode> nodes) {

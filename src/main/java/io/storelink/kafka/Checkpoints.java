@@ -38,6 +38,7 @@ public class Checkpoints {
 
     private final String bootstrapServers;
     private final String topic;
+    private volatile boolean topicReady; // checked once per process, not on every run
 
     public Checkpoints(@Value("${storelink.kafka.bootstrap-servers}") String bootstrapServers,
                        @Value("${storelink.kafka.checkpoint-topic}") String topic) {
@@ -99,19 +100,23 @@ public class Checkpoints {
 
     /** Compacted, one partition: created here so an auto-created topic (deleted after retention) cannot lose checkpoints. */
     private void createTopicIfMissing() {
+        if (topicReady) {
+            return;
+        }
         Properties props = new Properties();
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         try (AdminClient admin = AdminClient.create(props)) {
-            if (admin.listTopics().names().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).contains(topic)) {
-                return;
+            if (!admin.listTopics().names().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).contains(topic)) {
+                NewTopic compacted = new NewTopic(topic, Optional.of(1), Optional.empty())
+                        .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
+                admin.createTopics(List.of(compacted)).all().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
             }
-            NewTopic compacted = new NewTopic(topic, Optional.of(1), Optional.empty())
-                    .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
-            admin.createTopics(List.of(compacted)).all().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            topicReady = true;
         } catch (ExecutionException e) {
             if (!(e.getCause() instanceof TopicExistsException)) {
                 throw new IllegalStateException("could not create checkpoint topic " + topic, e.getCause());
             }
+            topicReady = true; // another instance created it meanwhile
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while creating checkpoint topic " + topic, e);

@@ -5,14 +5,12 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.storelink.config.ShopifySettings;
 import io.storelink.kafka.Checkpoints;
-import io.storelink.mapping.MappingSettings;
 import io.storelink.salesforce.AppliedVersions;
 import io.storelink.shopify.admin.Batches;
 import io.storelink.shopify.OrderPartitionKey;
@@ -25,6 +23,7 @@ import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
 import org.apache.camel.Message;
 import org.apache.camel.component.kafka.KafkaConstants;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 
 /**
@@ -46,12 +45,12 @@ public class Reconciliation {
     private final ShopifySettings shopify;
     private final ShopifyAdminSettings adminSettings;
     private final ObjectMapper json;
-    private final MappingSettings mapping;
+    private final AppliedVersions orderVersions;
 
     public Reconciliation(ShopifyAdmin admin, Checkpoints checkpoints, ReconciliationSettings settings,
                           ShopifySettings shopify, ShopifyAdminSettings adminSettings, ObjectMapper json,
-                          MappingSettings mapping) {
-        this.mapping = mapping;
+                          @Qualifier("orderVersions") AppliedVersions orderVersions) {
+        this.orderVersions = orderVersions;
         this.admin = admin;
         this.checkpoints = checkpoints;
         this.settings = settings;
@@ -79,13 +78,9 @@ public class Reconciliation {
         return new Batches<>(orders, CHECK_BATCH);
     }
 
-    /** SOQL for the versions Salesforce already has of a batch's orders (ids are digits: nothing to escape). */
+    /** SOQL for the versions Salesforce already has of a batch's orders. */
     public String versionQuery(List<JsonNode> batch) {
-        String ids = batch.stream().map(o -> "'" + Long.parseLong(o.path("legacyResourceId").asText()) + "'")
-                .collect(Collectors.joining(","));
-        MappingSettings.OpportunityFields f = mapping.opportunity();
-        return "SELECT " + f.externalId() + ", " + f.shopifyUpdatedAt() + " FROM " + f.object()
-                + " WHERE " + f.externalId() + " IN (" + ids + ")";
+        return orderVersions.query(batch.stream().map(o -> Long.parseLong(o.path("legacyResourceId").asText())).toList());
     }
 
     /**

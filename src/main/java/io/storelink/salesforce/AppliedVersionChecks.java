@@ -11,11 +11,13 @@ public class AppliedVersionChecks {
 
     @Bean
     AppliedVersions orderVersions(ObjectMapper json, MappingSettings mapping) {
-        return new AppliedVersions(json, mapping.opportunity().externalId(), mapping.opportunity().shopifyUpdatedAt());
+        return new AppliedVersions(json, mapping.opportunity().object(), mapping.opportunity().externalId(),
+                mapping.opportunity().shopifyUpdatedAt());
     }
 
     @Bean
     AppliedVersions trackingVersions(ObjectMapper json, MappingSettings mapping) {
-        return new AppliedVersions(json, mapping.opportunity().externalId(), mapping.fulfillment().updatedAt());
+        return new AppliedVersions(json, mapping.opportunity().object(), mapping.opportunity().externalId(),
+                mapping.fulfillment().updatedAt());
     }
 }

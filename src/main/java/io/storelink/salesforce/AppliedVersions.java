@@ -3,8 +3,10 @@ package io.storelink.salesforce;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -12,22 +14,31 @@ import org.apache.camel.AggregationStrategy;
 import org.apache.camel.Exchange;
 
 /**
- * For the pollers' batch check: keeps the batch, takes from a SOQL answer which version (a Shopify
- * {@code updated_at} stored in {@code versionField}) each record has, by Shopify id ({@code idField}), into the
- * exchange property {@value #PROPERTY}. One query per batch instead of one writer call per event.
+ * For the pollers' batch check: the SOQL query for a batch of Shopify ids ({@link #query}), and, as the enrich's
+ * strategy, which version (a Shopify {@code updated_at} stored in {@code versionField}) each record has, by Shopify
+ * id ({@code idField}), into the exchange property {@value #PROPERTY}. One query per batch instead of one writer
+ * call per event.
  */
 public class AppliedVersions implements AggregationStrategy {
 
     public static final String PROPERTY = "appliedVersions";
 
     private final ObjectMapper json;
+    private final String object;
     private final String idField;
     private final String versionField;
 
-    public AppliedVersions(ObjectMapper json, String idField, String versionField) {
+    public AppliedVersions(ObjectMapper json, String object, String idField, String versionField) {
         this.json = json;
+        this.object = object;
         this.idField = idField;
         this.versionField = versionField;
+    }
+
+    /** SOQL for the versions of these records; the ids are Shopify's numeric ids, so there is nothing to escape. */
+    public String query(Collection<Long> shopifyIds) {
+        String ids = shopifyIds.stream().distinct().map(id -> "'" + id + "'").collect(Collectors.joining(","));
+        return "SELECT " + idField + ", " + versionField + " FROM " + object + " WHERE " + idField + " IN (" + ids + ")";
     }
 
     @Override

@@ -7,14 +7,12 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.storelink.config.ShopifySettings;
 import io.storelink.kafka.Checkpoints;
-import io.storelink.mapping.MappingSettings;
 import io.storelink.salesforce.AppliedVersions;
 import io.storelink.shopify.admin.Batches;
 import io.storelink.shopify.ShopifyHeaders;
@@ -25,6 +23,7 @@ import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
 import org.apache.camel.Message;
 import org.apache.camel.component.kafka.KafkaConstants;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 
 /**
@@ -48,12 +47,12 @@ public class ShipmentConfirmation {
     private final ShopifySettings shopify;
     private final ShopifyAdminSettings adminSettings;
     private final ObjectMapper json;
-    private final MappingSettings mapping;
+    private final AppliedVersions trackingVersions;
 
     public ShipmentConfirmation(ShopifyAdmin admin, Checkpoints checkpoints, ShipmentConfirmationSettings settings,
                                 ShopifySettings shopify, ShopifyAdminSettings adminSettings, ObjectMapper json,
-                                MappingSettings mapping) {
-        this.mapping = mapping;
+                                @Qualifier("trackingVersions") AppliedVersions trackingVersions) {
+        this.trackingVersions = trackingVersions;
         this.admin = admin;
         this.checkpoints = checkpoints;
         this.settings = settings;
@@ -80,11 +79,9 @@ public class ShipmentConfirmation {
                 Map.of("first", settings.pageSize(), "query", "updated_at:>='" + since + "'"), "orders"), since, json), CHECK_BATCH);
     }
 
-    /** SOQL for the fulfillment version each order's Opportunity shows (order ids are digits: nothing to escape). */
+    /** SOQL for the fulfillment version each order's Opportunity shows. */
     public String versionQuery(List<ObjectNode> batch) {
-        String ids = batch.stream().map(f -> "'" + f.get("order_id").asLong() + "'").distinct().collect(Collectors.joining(","));
-        return "SELECT " + mapping.opportunity().externalId() + ", " + mapping.fulfillment().updatedAt()
-                + " FROM " + mapping.opportunity().object() + " WHERE " + mapping.opportunity().externalId() + " IN (" + ids + ")";
+        return trackingVersions.query(batch.stream().map(f -> f.get("order_id").asLong()).toList());
     }
 
     /**

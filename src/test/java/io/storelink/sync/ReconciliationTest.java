@@ -69,6 +69,13 @@ class ReconciliationTest extends BridgeTestSupport {
         // it is not found again, while a full re-scan (first-run look-back of 24 h) would find it.
         Optional<Instant> checkpoint = new Checkpoints(kafka.getBrokersAsString(), "storelink.checkpoints").read("reconciliation");
         assertThat(checkpoint).get().satisfies(c -> assertThat(c).isAfterOrEqualTo(now));
+        try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(
+                Map.of("bootstrap.servers", kafka.getBrokersAsString()))) {
+            var resource = new org.apache.kafka.common.config.ConfigResource(
+                    org.apache.kafka.common.config.ConfigResource.Type.TOPIC, "storelink.checkpoints");
+            assertThat(admin.describeConfigs(List.of(resource)).all().get().get(resource).get("cleanup.policy").value())
+                    .as("the checkpoint topic keeps the newest value per job forever").isEqualTo("compact");
+        }
         ObjectNode old = at(orders.nextOrder(), now.minus(Duration.ofHours(3)));
         SHOPIFY_ADMIN.putOrder(old);
         long before = recordsIn(ORDERS_TOPIC);

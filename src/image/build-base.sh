@@ -35,9 +35,15 @@ if [[ -d $jdk/jmods ]]; then
   "$jdk/bin/jlink" --module-path "$jdk/jmods" --add-modules "$modules" --strip-debug --no-man-pages \
     --no-header-files --output "$root/opt/java"
 else
-  mkdir -p "$root/opt/java"
-  (cd "$jdk" && tar -ch --exclude=./jmods --exclude=./man --exclude=./include --exclude=./src.zip --exclude=./demo .) \
-    | tar -x -C "$root/opt/java"
+  mkdir -p "$root/opt"
+  cp -a "$jdk" "$root/opt/java"
+  rm -rf "$root/opt/java/"{jmods,man,include,demo,docs,lib/src.zip}
+  # Debian's JDK links into /etc and /usr/share: replace every link by what it points to, drop dangling ones
+  find "$root/opt/java" -type l | while read -r link; do
+    target=$(readlink -f "$link" || true)
+    rm "$link"
+    if [[ -n $target && -e $target ]]; then cp -rL "$target" "$link"; fi
+  done
 fi
 # Debian's JDK keeps the CA certificates outside the runtime (a link to /etc/ssl/certs/java/cacerts): copy the file
 if [[ -e $jdk/lib/security/cacerts ]]; then

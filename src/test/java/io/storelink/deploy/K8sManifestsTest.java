@@ -6,6 +6,7 @@ import static io.storelink.deploy.Manifests.map;
 import static io.storelink.deploy.Manifests.setting;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -65,13 +66,14 @@ class K8sManifestsTest {
     }
 
     @Test
-    void theRoutesConfigMapHoldsEveryRouteFileUnchangedWhereTheBridgeLooks() {
+    void theRoutesConfigMapHoldsEveryRouteFileUnchangedWhereTheBridgeLooks() throws Exception {
         Map<String, Object> data = map(overlay.configMap("storelink-routes").get("data"));
         List<String> expected = new ArrayList<>();
         for (Path route : Manifests.routeFiles()) {
             String name = route.getFileName().toString();
             expected.add(name);
-            assertThat(data.get(name)).as("ConfigMap storelink-routes key %s", name).isEqualTo(Manifests.read(route));
+            assertThat(String.valueOf(data.get(name)).getBytes(StandardCharsets.UTF_8)).as("ConfigMap storelink-routes key %s", name)
+                    .isEqualTo(Files.readAllBytes(route));
         }
         assertThat(data.keySet()).containsExactlyInAnyOrderElementsOf(expected);
 
@@ -82,10 +84,11 @@ class K8sManifestsTest {
     }
 
     @Test
-    void theConfigConfigMapIsTheRepositorysApplicationYamlInTheWorkingDirectorysConfigFolder() {
+    void theConfigConfigMapIsTheRepositorysApplicationYamlInTheWorkingDirectorysConfigFolder() throws Exception {
         Map<String, Object> data = map(overlay.configMap("storelink-config").get("data"));
         assertThat(data.keySet()).containsExactly("application.yaml");
-        assertThat(data.get("application.yaml")).isEqualTo(Manifests.read(Manifests.ROOT.resolve("application.yaml")));
+        assertThat(String.valueOf(data.get("application.yaml")).getBytes(StandardCharsets.UTF_8))
+                .isEqualTo(Files.readAllBytes(Manifests.ROOT.resolve("application.yaml")));
         // Spring Boot reads ./config/application.yaml of the working directory, the image's /storelink (pom.xml)
         assertThat(mountPathOf(volumeFor("storelink-config"))).isEqualTo(imageWorkingDirectory() + "/config");
         assertThat(mountPathOf(volumeFor("storelink-routes"))).startsWith(imageWorkingDirectory() + "/");

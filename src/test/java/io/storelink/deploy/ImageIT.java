@@ -140,7 +140,7 @@ class ImageIT {
         String readiness = (String) get(container, "readinessProbe", "httpGet", "path");
         String liveness = (String) get(container, "livenessProbe", "httpGet", "path");
 
-        await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(100)).untilAsserted(() -> {
+        await().atMost(Duration.ofSeconds(300)).pollInterval(Duration.ofMillis(100)).untilAsserted(() -> {
             assertThat(bridge.isAlive()).as("the bridge process (log: %s)\n%s", log, tail()).isTrue();
             assertThat(status(readiness)).isEqualTo(200);
         });
@@ -160,6 +160,14 @@ class ImageIT {
                 .as("Opportunities in the Salesforce fake (log: %s)", log)
                 .anySatisfy(o -> assertThat(String.valueOf(o.get("External_Shopify_Order_ID__c"))).isEqualTo(orderId)));
         assertThat(Files.readString(log)).as("the image's own JVM flags are applied").contains("Picked up JDK_JAVA_OPTIONS");
+        bridge.descendants().filter(p -> p.info().command().orElse("").endsWith("/java")).findFirst().ifPresent(java -> {
+            try {
+                String status = Files.readString(Path.of("/proc/" + java.pid() + "/status"));
+                System.out.printf("image: JVM memory after one order: %s, %s%n", line(status, "VmRSS"), line(status, "VmHWM"));
+            } catch (IOException gone) {
+                // only a measurement
+            }
+        });
     }
 
     // ---- the image, unpacked as a runtime does ----
@@ -230,6 +238,10 @@ class ImageIT {
     String body(String path) throws IOException, InterruptedException {
         return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
                 HttpResponse.BodyHandlers.ofString()).body();
+    }
+
+    static String line(String procStatus, String key) {
+        return procStatus.lines().filter(l -> l.startsWith(key + ":")).findFirst().orElse(key + ": ?").replaceAll("\\s+", " ");
     }
 
     static String tail() throws IOException {

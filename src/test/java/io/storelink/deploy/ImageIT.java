@@ -25,6 +25,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.storelink.fakes.salesforce.FakeSalesforce;
 import io.storelink.fakes.shopify.OrderFactory;
 import io.storelink.fakes.shopify.WebhookSender;
+import io.storelink.fakes.shopify.admin.FakeShopifyAdmin;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -52,6 +53,7 @@ class ImageIT {
 
     static EmbeddedKafkaKraftBroker kafka;
     static FakeSalesforce salesforce;
+    static FakeShopifyAdmin shopifyAdmin;
     static Process bridge;
     static int port;
     static long startedNanos;
@@ -68,6 +70,7 @@ class ImageIT {
         kafka = new EmbeddedKafkaKraftBroker(1, 3, "shopify.orders", "shopify.fulfillments", "shopify.orders.dlq");
         kafka.afterPropertiesSet();
         salesforce = FakeSalesforce.start(0).acceptClientCredentials(CLIENT_ID, CLIENT_SECRET);
+        shopifyAdmin = FakeShopifyAdmin.start(0).accessToken("shpat_image_it");
         try (ServerSocket free = new ServerSocket(0)) {
             port = free.getLocalPort();
         }
@@ -84,7 +87,9 @@ class ImageIT {
         env.put("SALESFORCE_LOGIN_URL", salesforce.url());
         env.put("SALESFORCE_CLIENT_ID", CLIENT_ID);
         env.put("SALESFORCE_CLIENT_SECRET", CLIENT_SECRET);
-        env.put("STORELINK_JOBS_ENABLED", "false");          // no Shopify Admin API here
+        // the pollers' leader election by file lock (the default) needs a writable lock directory under /tmp
+        env.put("SHOPIFY_STORE_DOMAIN", shopifyAdmin.url());
+        env.put("SHOPIFY_ADMIN_API_ACCESS_TOKEN", "shpat_image_it");
         env.put("STORELINK_CONSOLE_USERNAME", CONSOLE_USER);
         env.put("STORELINK_CONSOLE_PASSWORD", CONSOLE_PASSWORD);
         env.put("SPRING_PROFILES_ACTIVE", "kubernetes");
@@ -128,6 +133,9 @@ class ImageIT {
         if (salesforce != null) {
             salesforce.close();
         }
+        if (shopifyAdmin != null) {
+            shopifyAdmin.close();
+        }
         if (kafka != null) {
             kafka.destroy();
         }
@@ -149,6 +157,9 @@ class ImageIT {
                 Files.size(IMAGE), uncompressedLayerBytes(), readyMs);
         assertThat(status(liveness)).isEqualTo(200);
         assertThat(get(JSON.readValue(body(readiness), Map.class), "status")).isEqualTo("UP");
+        // the one instance takes the pollers' lock in /tmp (a tmpfs, the root being read-only)
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(body("/actuator/health/pollers"))
+                .contains("leader: runs the jobs"));
 
         ObjectNode order = new OrderFactory(42).nextOrder();
         String orderId = order.get("id").asText();
@@ -235,9 +246,11 @@ class ImageIT {
         }
     }
 
+    /** GET with the console's credentials (health details need them once Spring Security guards the actuator). */
     String body(String path) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
-                HttpResponse.BodyHandlers.ofString()).body();
+        String basic = java.util.Base64.getEncoder().encodeToString((CONSOLE_USER + ":" + CONSOLE_PASSWORD).getBytes(StandardCharsets.UTF_8));
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).header("Authorization", "Basic " + basic)
+                .build(), HttpResponse.BodyHandlers.ofString()).body();
     }
 
     static String line(String procStatus, String key) {

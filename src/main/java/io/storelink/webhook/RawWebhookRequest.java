@@ -35,7 +35,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * multipart resolver is global. Camel also copies the whole body into memory before the route can apply
  * {@code storelink.shopify.max-webhook-size}, and a body that breaks off mid-way (EOF before Content-Length)
  * fails there with a 500. So this filter reads at most the limit + 1 byte itself (the route answers 413 above
- * the limit; a declared Content-Length above it is not read at all), answers 400 when the body cannot be read,
+ * the limit; the rest is read and dropped up to twice the limit so the sender reads its 413 instead of a reset;
+ * a declared Content-Length above that is not read at all), answers 400 when the body cannot be read,
  * and shows everything behind it a request whose content type is {@code application/octet-stream}: nothing
  * parses the body and the route verifies the HMAC over the exact bytes. The Content-Type header itself is
  * left as sent. Parameters are hidden too: Shopify sends none, Camel would copy query parameters into message
@@ -61,10 +62,15 @@ public class RawWebhookRequest extends OncePerRequestFilter {
         try {
             // taking the stream also stops Tomcat from ever parsing the body as form parameters
             ServletInputStream in = request.getInputStream();
-            // declared too large: read nothing, the route answers 413 from the Content-Length header
-            body = request.getContentLengthLong() > maxBytes
-                    ? new byte[0]
-                    : in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
+            if (request.getContentLengthLong() > 2 * maxBytes) {
+                body = new byte[0]; // far too large: not read at all, the route answers 413 from Content-Length
+            } else {
+                body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
+                if (body.length > maxBytes) {
+                    // too large (413): read the rest, bounded, so that the sender gets to read its answer
+                    drain(in, maxBytes);
+                }
+            }
         } catch (IOException brokenBody) {
             counter.getObject().rejected(request.getHeader(ShopifyHeaders.TOPIC), HttpServletResponse.SC_BAD_REQUEST);
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
@@ -74,6 +80,17 @@ public class RawWebhookRequest extends OncePerRequestFilter {
             return;
         }
         chain.doFilter(new Opaque(request, body), response);
+    }
+
+    private static void drain(ServletInputStream in, long atMost) throws IOException {
+        byte[] buffer = new byte[64 * 1024];
+        for (long left = atMost; left > 0; ) {
+            int read = in.read(buffer, 0, (int) Math.min(buffer.length, left));
+            if (read < 0) {
+                return;
+            }
+            left -= read;
+        }
     }
 
     /** The request with its body already read: the bytes, of no particular type. */

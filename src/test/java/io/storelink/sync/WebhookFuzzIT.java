@@ -279,7 +279,8 @@ class WebhookFuzzIT extends BridgeTestSupport {
                 write(out, pick(random, new String[]{"POST  " + path + "  HTTP/1.1\r\n", "POST " + path + "\r\n",
                         "post " + path + " HTTP/1.1\r\n", "POST /webhooks/shop\u0000ify HTTP/1.1\r\n",
                         "POST /webhooks/shopify?" + "q".repeat(20000) + " HTTP/1.1\r\n", "\r\n\r\nPOST " + path + " HTTP/1.1\r\n",
-                        "POST http://evil.example/webhooks/shopify HTTP/1.1\r\n", "POST /webhooks/%2e%2e/shopify HTTP/1.1\r\n", "POST /webhooks/shopify?%zz=% HTTP/1.1\r\n",
+                        "POST http://evil.example/webhooks/shopify HTTP/1.1\r\n", "POST /webhooks/%2e%2e/shopify HTTP/1.1\r\n",
+                        "POST /webhooks/shopify?%zz=% HTTP/1.1\r\n",
                         "POST /webhooks/shopify?a=%E0%A4%A&b=%00 HTTP/1.1\r\n"}));
                 write(out, common + "Content-Length: 2\r\n\r\n{}");
             }

@@ -11,7 +11,8 @@ import org.springframework.stereotype.Component;
 /**
  * Reads the request body as the exact bytes Shopify signed, refusing bodies above the configured size
  * (413) without buffering more than that. The endpoint streams (useStreaming=true) so nothing decodes the
- * bytes as text before the signature is checked.
+ * bytes as text before the signature is checked; in front of it {@link io.storelink.webhook.RawWebhookRequest}
+ * has read at most the limit + 1 byte (nothing when the declared Content-Length is over the limit).
  */
 @Component("webhookBody")
 public class WebhookBody implements Processor {

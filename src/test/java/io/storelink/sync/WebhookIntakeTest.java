@@ -8,19 +8,28 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.storelink.fakes.shopify.OrderFactory;
 import io.storelink.fakes.shopify.WebhookSender;
 import io.storelink.fakes.shopify.WebhookSigner;
+import io.storelink.shopify.WebhookCounter;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /** The webhook endpoint over real HTTP, checked against what lands (or does not land) in the Kafka topic. */
 class WebhookIntakeTest extends BridgeTestSupport {
 
     private final HttpClient http = HttpClient.newHttpClient();
+
+    @Autowired
+    MeterRegistry meters;
 
     @Test
     void verifiedOrderIsEnqueuedAsTheExactBytesWithShopifyHeadersKeyedByCustomer() throws Exception {
@@ -148,10 +157,122 @@ class WebhookIntakeTest extends BridgeTestSupport {
         assertThat(put.statusCode()).isEqualTo(405);
     }
 
+    @Test
+    void formEncodedBodyWithoutSignatureIsRefusedWith401NotParsed() throws Exception {
+        long before = recordsIn(ORDERS_TOPIC);
+        // what `curl -d hello` sends: not key=value pairs, which camel-platform-http would fail to parse (500)
+        for (String body : List.of("hello", "a=b&c", "%zz=%", "")) {
+            HttpResponse<String> response = post(body.getBytes(StandardCharsets.UTF_8),
+                    Map.of("Content-Type", "application/x-www-form-urlencoded", "X-Shopify-Topic", "orders/create"));
+            assertThat(response.statusCode()).as(body).isEqualTo(401);
+        }
+        assertThat(recordsIn(ORDERS_TOPIC)).isEqualTo(before);
+    }
+
+    @Test
+    void multipartBodyWithoutSignatureIsRefusedWith401() throws Exception {
+        long before = recordsIn(ORDERS_TOPIC);
+        for (String type : List.of("multipart/form-data; boundary=xyz", "multipart/form-data", "Multipart/Mixed")) {
+            HttpResponse<String> response = post("--xyz\r\ngarbage".getBytes(StandardCharsets.UTF_8),
+                    Map.of("Content-Type", type, "X-Shopify-Topic", "orders/create"));
+            assertThat(response.statusCode()).as(type).isEqualTo(401);
+        }
+        assertThat(recordsIn(ORDERS_TOPIC)).isEqualTo(before);
+    }
+
+    @Test
+    void signedBodyIsVerifiedOnItsExactBytesWhateverItsContentType() throws Exception {
+        byte[] body = "a=b&c=%zz&X-Shopify-Topic=customers%2Fupdate".getBytes(StandardCharsets.US_ASCII);
+        HttpResponse<String> response = post(body, Map.of("Content-Type", "application/x-www-form-urlencoded",
+                "X-Shopify-Topic", "orders/create", "X-Shopify-Hmac-Sha256", WebhookSigner.sign(body, SECRET),
+                "X-Shopify-Webhook-Id", "form-encoded-signed"));
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        ConsumerRecord<String, byte[]> record = readAll(ORDERS_TOPIC).stream()
+                .filter(r -> "form-encoded-signed".equals(headers(r).get("X-Shopify-Webhook-Id"))).findFirst().orElseThrow();
+        assertThat(record.value()).isEqualTo(body); // not a Map of form fields, not re-encoded
+        assertThat(headers(record)).containsEntry("X-Shopify-Topic", "orders/create");
+    }
+
+    @Test
+    void signedDeliveryWithoutTopicGets400AndNothingIsEnqueued() throws Exception {
+        byte[] body = OrderFactory.bytes(orders.nextOrder());
+        long before = recordsIn(ORDERS_TOPIC);
+        double badRequests = webhooks("none", "bad_request");
+
+        HttpResponse<String> response = post(body, Map.of("X-Shopify-Hmac-Sha256", WebhookSigner.sign(body, SECRET)));
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body()).contains("X-Shopify-Topic");
+        assertThat(recordsIn(ORDERS_TOPIC)).isEqualTo(before);
+        assertThat(webhooks("none", "bad_request")).isEqualTo(badRequests + 1);
+    }
+
+    @Test
+    void outcomesAreCountedWithBoundedTopicTags() throws Exception {
+        double accepted = webhooks("orders/create", "accepted");
+        double ignored = webhooks("customers/update", "ignored");
+        double unauthorized = webhooks("orders/create", "unauthorized");
+        double otherUnauthorized = webhooks("other", "unauthorized");
+        double otherIgnored = webhooks("other", "ignored");
+
+        assertThat(shopify().send("orders/create", orders.nextOrder()).statusCode()).isEqualTo(200);
+        assertThat(shopify().send("customers/update", "{\"id\":1}".getBytes()).statusCode()).isEqualTo(200);
+        assertThat(shopifySigningWith("wrong").send("orders/create", orders.nextOrder()).statusCode()).isEqualTo(401);
+        for (int i = 0; i < 5; i++) {
+            String garbage = "garbage/" + UUID.randomUUID();
+            assertThat(post("{}".getBytes(), Map.of("X-Shopify-Topic", garbage)).statusCode()).isEqualTo(401);
+            assertThat(shopify().send(garbage, "{}".getBytes()).statusCode()).isEqualTo(200); // signed: acknowledged
+        }
+
+        assertThat(webhooks("orders/create", "accepted")).isEqualTo(accepted + 1);
+        assertThat(webhooks("customers/update", "ignored")).isEqualTo(ignored + 1);
+        assertThat(webhooks("orders/create", "unauthorized")).isEqualTo(unauthorized + 1);
+        assertThat(webhooks("other", "unauthorized")).isEqualTo(otherUnauthorized + 5);
+        assertThat(webhooks("other", "ignored")).isEqualTo(otherIgnored + 5);
+        assertThat(meters.find(WebhookCounter.NAME).counters()).noneMatch(c -> c.getId().getTag("topic").startsWith("garbage"));
+    }
+
+    @Test
+    void whileTheRouteIsNotRunningTheEndpointAnswers503() throws Exception {
+        long before = recordsIn(ORDERS_TOPIC);
+        double unavailable = webhooks("orders/create", "unavailable");
+        camel.getRouteController().stopRoute("shopify-webhooks");
+        try {
+            HttpResponse<String> signed = shopify().send("orders/create", orders.nextOrder());
+            HttpResponse<String> unsigned = post("{}".getBytes(), Map.of("X-Shopify-Topic", "orders/create"));
+
+            assertThat(signed.statusCode()).isEqualTo(503);
+            assertThat(signed.body()).contains("retry later");
+            assertThat(unsigned.statusCode()).isEqualTo(503);
+            assertThat(webhooks("orders/create", "unavailable")).isEqualTo(unavailable + 2);
+        } finally {
+            camel.getRouteController().startRoute("shopify-webhooks");
+        }
+        assertThat(recordsIn(ORDERS_TOPIC)).isEqualTo(before);
+        assertThat(shopify().send("orders/create", orders.nextOrder()).statusCode()).isEqualTo(200);
+        assertThat(post("{}".getBytes(), Map.of("X-Shopify-Topic", "orders/create")).statusCode()).isEqualTo(401);
+        assertThat(recordsIn(ORDERS_TOPIC)).isEqualTo(before + 1);
+    }
+
+    @Test
+    void otherPathsUnderWebhooksAre404NotGated() throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(webhookUri() + "-nope"))
+                .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(404);
+    }
+
+    private double webhooks(String topic, String outcome) {
+        Counter counter = meters.find(WebhookCounter.NAME).tag("topic", topic).tag("outcome", outcome).counter();
+        return counter == null ? 0 : counter.count();
+    }
+
     private HttpResponse<String> post(byte[] body, Map<String, String> headers) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(webhookUri().toString()))
-                .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        if (!headers.containsKey("Content-Type")) {
+            request.header("Content-Type", "application/json");
+        }
         headers.forEach(request::header);
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }

@@ -1,0 +1,39 @@
+package io.storelink.webhook;
+
+import io.storelink.config.ShopifySettings;
+import io.storelink.shopify.WebhookCounter;
+import org.apache.camel.CamelContext;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The servlet filters in front of the webhook endpoint, on every path under {@code /webhooks/} (the intake's
+ * platform-http routes), ordered before Spring Security and the rest of the chain so that neither depends on
+ * them: first the start-up gate (503 while the route is not running; nothing is read), then the raw body.
+ */
+@Configuration(proxyBeanMethods = false)
+public class WebhookFilters {
+
+    static final String PATHS = "/webhooks/*";
+
+    @Bean
+    FilterRegistrationBean<WebhookStartupGate> webhookStartupGate(ObjectProvider<CamelContext> camel,
+                                                                  ObjectProvider<WebhookCounter> counter) {
+        FilterRegistrationBean<WebhookStartupGate> registration =
+                new FilterRegistrationBean<>(new WebhookStartupGate(camel, counter));
+        registration.addUrlPatterns(PATHS);
+        registration.setOrder(-200);
+        return registration;
+    }
+
+    @Bean
+    FilterRegistrationBean<RawWebhookRequest> rawWebhookRequest(ShopifySettings settings, ObjectProvider<WebhookCounter> counter) {
+        FilterRegistrationBean<RawWebhookRequest> registration =
+                new FilterRegistrationBean<>(new RawWebhookRequest(settings.maxWebhookSize().toBytes(), counter));
+        registration.addUrlPatterns(PATHS);
+        registration.setOrder(-199);
+        return registration;
+    }
+}

@@ -1,0 +1,78 @@
+package io.storelink.webhook;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+
+import io.storelink.shopify.ShopifyHeaders;
+import io.storelink.shopify.WebhookCounter;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Route;
+import org.apache.camel.ServiceStatus;
+import org.apache.camel.component.platform.http.PlatformHttpEndpoint;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Answers 503 on a webhook path while the Camel route that serves it is not running, so Shopify retries the
+ * delivery instead of counting a 404 (or a 500) against the subscription.
+ * <p>
+ * Why a servlet filter: Spring Boot's web server listens before Camel starts (Camel starts on
+ * {@code ContextRefreshedEvent}, after the server's {@code SmartLifecycle}), and camel-platform-http registers the
+ * path with Spring MVC only when the route's consumer starts: until then Spring answers 404. Once registered it
+ * is never unregistered (4.17 {@code CamelRequestHandlerMapping.unregisterHttpEndpoint} is a no-op), so a route
+ * stopped from Hawtio or JMX still receives requests. Neither platform-http nor Spring has an option for "503
+ * until the handler is ready". The route is found by its endpoint path, not its id, so renaming the route in YAML
+ * cannot shut the gate for good.
+ */
+public class WebhookStartupGate extends OncePerRequestFilter {
+
+    private static final byte[] BODY = "webhook intake not running, retry later".getBytes(StandardCharsets.US_ASCII);
+
+    private final ObjectProvider<CamelContext> camel;
+    private final ObjectProvider<WebhookCounter> counter;
+
+    /**
+     * Both are looked up per request: the web server creates its filters before Camel and the meter registry are
+     * ready.
+     */
+    public WebhookStartupGate(ObjectProvider<CamelContext> camel, ObjectProvider<WebhookCounter> counter) {
+        this.camel = camel;
+        this.counter = counter;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        if (serving(request.getRequestURI().substring(request.getContextPath().length()))) {
+            chain.doFilter(request, response);
+            return;
+        }
+        counter.getObject().unavailable(request.getHeader(ShopifyHeaders.TOPIC));
+        response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+        response.setHeader("Retry-After", "5");
+        response.setContentType("text/plain");
+        response.setContentLength(BODY.length);
+        response.getOutputStream().write(BODY);
+    }
+
+    /**
+     * True when a started route consumes this path, or when Camel runs and no route does (Spring answers 404, as
+     * for any unknown path).
+     */
+    boolean serving(String path) {
+        CamelContext context = camel.getIfAvailable();
+        if (context == null) {
+            return false;
+        }
+        for (Route route : context.getRoutes()) {
+            if (route.getEndpoint() instanceof PlatformHttpEndpoint endpoint && path.equals(endpoint.getPath())) {
+                return context.getRouteController().getRouteStatus(route.getRouteId()) == ServiceStatus.Started;
+            }
+        }
+        return context.isStarted();
+    }
+}

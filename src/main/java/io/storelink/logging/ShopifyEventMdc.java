@@ -1,5 +1,9 @@
 package io.storelink.logging;
 
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
 import io.storelink.deadletter.DeadLetterHeaders;
 import io.storelink.shopify.ParseOrder;
 import io.storelink.shopify.ShopifyHeaders;
@@ -22,9 +26,10 @@ import org.springframework.stereotype.Component;
  * the error handler's and dead-letter lines included, names the event, in text and in JSON logs.
  * <p>
  * Hand-written because Camel's MDC logging ({@code camel.main.use-mdc-logging}) only knows Camel's own keys
- * (exchange, route); its {@code mdc-logging-keys-pattern} ({@code shopify.*}) then carries these keys across
- * asynchronous hand-overs and removes them when the exchange is done. Kafka headers arrive as bytes, so Camel's
- * type converter reads them as text. Camel picks this bean up as an {@link InterceptStrategy}.
+ * (exchange, route) and copies custom ones ({@code mdc-logging-keys-pattern}) but never sets them from the message;
+ * and because its unit of work clears them only when the exchange is done, which for an asynchronous Salesforce call
+ * is on another thread, leaving the consumer thread's later lines with a stale event. Kafka headers arrive as bytes:
+ * Camel's type converter reads them as text. Camel picks this bean up as an {@link InterceptStrategy}.
  */
 @Component
 public class ShopifyEventMdc implements InterceptStrategy {
@@ -32,6 +37,7 @@ public class ShopifyEventMdc implements InterceptStrategy {
     public static final String WEBHOOK_ID = "shopify.webhook_id";
     public static final String ORDER_ID = "shopify.order_id";
     public static final String TOPIC = "shopify.topic";
+    private static final List<String> KEYS = List.of(WEBHOOK_ID, ORDER_ID, TOPIC);
 
     @Override
     public Processor wrapProcessorInInterceptors(CamelContext context, NamedNode definition, Processor target, Processor nextTarget) {
@@ -39,18 +45,40 @@ public class ShopifyEventMdc implements InterceptStrategy {
         return new DelegateAsyncProcessor(step) {
             @Override
             public boolean process(Exchange exchange, AsyncCallback callback) {
-                put(exchange);
-                return super.process(exchange, callback);
+                // the callback carries on routing, and the error handler logs in it, possibly on another thread
+                // (the Salesforce client's, Kafka's): the keys are set there too, and each thread gets back what it had
+                Map<String, String> before = put(exchange);
+                try {
+                    return super.process(exchange, doneSync -> {
+                        Map<String, String> callerKeys = put(exchange);
+                        try {
+                            callback.done(doneSync);
+                        } finally {
+                            restore(callerKeys);
+                        }
+                    });
+                } finally {
+                    restore(before);
+                }
             }
         };
     }
 
-    /** Sets (or removes) the three keys from what the exchange carries now. */
-    static void put(Exchange exchange) {
+    /** Sets (or removes) the three keys from what the exchange carries now; returns the values they had. */
+    static Map<String, String> put(Exchange exchange) {
+        Map<String, String> before = new HashMap<>();
+        for (String key : KEYS) {
+            before.put(key, MDC.get(key));
+        }
         set(WEBHOOK_ID, exchange.getMessage().getHeader(ShopifyHeaders.WEBHOOK_ID, String.class));
         set(TOPIC, exchange.getMessage().getHeader(ShopifyHeaders.TOPIC, String.class));
         String orderId = exchange.getProperty(ParseOrder.ORDER_ID, String.class);
         set(ORDER_ID, orderId != null ? orderId : exchange.getMessage().getHeader(DeadLetterHeaders.ORDER_ID, String.class));
+        return before;
+    }
+
+    private static void restore(Map<String, String> values) {
+        values.forEach(ShopifyEventMdc::set);
     }
 
     private static void set(String key, String value) {

@@ -21,6 +21,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.storelink.StorelinkApplication;
 import io.storelink.fakes.salesforce.FakeSalesforce;
+import io.storelink.fakes.salesforce.Fault;
 import io.storelink.fakes.shopify.OrderFactory;
 import io.storelink.fakes.shopify.WebhookSender;
 import org.apache.camel.CamelContext;
@@ -35,7 +36,12 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.DefaultBootstrapContext;
+import org.springframework.boot.SpringApplication;
 import org.springframework.boot.actuate.health.Health;
+import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
+import org.springframework.boot.context.logging.LoggingApplicationListener;
+import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.boot.actuate.health.Status;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -45,6 +51,9 @@ import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.StandardEnvironment;
 
 /**
  * The bridge against a broker that requires SASL (PLAIN over SASL_PLAINTEXT: Confluent Cloud or a Strimzi SCRAM
@@ -65,6 +74,8 @@ import org.springframework.test.context.DynamicPropertySource;
                 "storelink.kafka.security.protocol=SASL_PLAINTEXT",
                 "storelink.kafka.security.sasl-mechanism=PLAIN",
                 "storelink.kafka.security.sasl-jaas-config=" + KafkaSaslIT.BRIDGE_JAAS,
+                "storelink.retry.transient.delay-ms=20",
+                "storelink.retry.transient.max-delay-ms=200",
         })
 class KafkaSaslIT {
 
@@ -76,6 +87,11 @@ class KafkaSaslIT {
     private static final String ADMIN_JAAS = "org.apache.kafka.common.security.plain.PlainLoginModule required "
             + "username=\"admin\" password=\"admin-secret\";";
     private static final String SHOP = "sasl-test.myshopify.com";
+
+    static {
+        // the logging system is set up once per JVM, by the first test context: this context's (JSON) must win
+        LoggingSystem.get(KafkaSaslIT.class.getClassLoader()).cleanUp();
+    }
 
     static final FakeSalesforce SALESFORCE = FakeSalesforce.start(0).acceptClientCredentials("sasl-test-client", CLIENT_SECRET);
     static final EmbeddedKafkaKraftBroker KAFKA = saslBroker();
@@ -110,8 +126,20 @@ class KafkaSaslIT {
     }
 
     @AfterAll
-    static void stop() {
+    static void stop(@Autowired ConfigurableEnvironment environment) {
         SALESFORCE.close();
+        textLogsForTheNextTests(environment);
+    }
+
+    /** Sets logging up again as in a context without the kubernetes profile, as Spring Boot does at start-up. */
+    private static void textLogsForTheNextTests(ConfigurableEnvironment environment) {
+        StandardEnvironment text = new StandardEnvironment();
+        text.merge(environment);
+        text.setActiveProfiles();
+        text.getPropertySources().addFirst(new MapPropertySource("text-logs", Map.of("logging.structured.format.console", "")));
+        LoggingSystem.get(KafkaSaslIT.class.getClassLoader()).cleanUp();
+        new LoggingApplicationListener().onApplicationEvent(new ApplicationEnvironmentPreparedEvent(
+                new DefaultBootstrapContext(), new SpringApplication(), new String[0], text));
     }
 
     @LocalServerPort
@@ -140,13 +168,23 @@ class KafkaSaslIT {
         WebhookSender shopify = new WebhookSender(URI.create("http://127.0.0.1:" + port + "/webhooks/shopify"), WEBHOOK_SECRET, SHOP);
         WebhookSender.Delivery delivery = shopify.prepare("orders/create", OrderFactory.bytes(order));
 
+        SALESFORCE.faults().failNext(2, Fault.SERVER_UNAVAILABLE); // the error handler's lines must name the event too
+
         assertThat(shopify.deliver(delivery).statusCode()).as("acknowledged by the SASL broker").isEqualTo(200);
 
         await().atMost(Duration.ofSeconds(60)).until(() -> SALESFORCE.find("Opportunity", "External_Shopify_Order_ID__c", orderId).isPresent());
         await().atMost(Duration.ofSeconds(10)).until(() -> jsonLines(output).stream().anyMatch(l -> isSynced(l, orderId)));
-        JsonNode synced = jsonLines(output).stream().filter(l -> isSynced(l, orderId)).findFirst().orElseThrow();
-        assertThat(field(synced, "shopify.webhook_id")).isEqualTo(delivery.webhookId());
-        assertThat(field(synced, "shopify.topic")).isEqualTo("orders/create");
+        List<JsonNode> lines = jsonLines(output);
+        List<JsonNode> retries = lines.stream().filter(l -> l.at("/log/logger").asText().endsWith("DefaultErrorHandler")).toList();
+        assertThat(retries).as("the transient faults' log lines").isNotEmpty();
+        for (JsonNode line : java.util.stream.Stream.concat(retries.stream(), lines.stream().filter(l -> isSynced(l, orderId))).toList()) {
+            assertThat(field(line, "shopify.order_id")).as(line.toString()).isEqualTo(orderId);
+            assertThat(field(line, "shopify.webhook_id")).as(line.toString()).isEqualTo(delivery.webhookId());
+            assertThat(field(line, "shopify.topic")).as(line.toString()).isEqualTo("orders/create");
+        }
+        assertThat(lines).as("lines outside the event do not carry it (a stale MDC)")
+                .filteredOn(l -> l.at("/log/logger").asText().startsWith("org.apache.camel.component.kafka"))
+                .allSatisfy(l -> assertThat(field(l, "shopify.webhook_id")).as(l.toString()).isNull());
     }
 
     @Test

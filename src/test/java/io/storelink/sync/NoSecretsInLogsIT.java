@@ -77,7 +77,7 @@ class NoSecretsInLogsIT extends BridgeTestSupport {
         SALESFORCE.faults().rejectWhere("Contact", "LastName", REJECTED_LAST, "FIELD_CUSTOM_VALIDATION_EXCEPTION",
                 "Contact " + FIRST + " " + REJECTED_LAST + " <" + EMAIL + ">, " + STREET + ", " + PHONE + " is blocked");
         ObjectNode rejected = person(orders.nextOrder(), REJECTED_LAST);
-        deliver(rejected);
+        String rejectedWebhook = deliver(rejected);
         String rejectedId = rejected.get("id").asText();
         await().atMost(Duration.ofSeconds(60)).until(() -> readAll(DEAD_LETTER_TOPIC).stream()
                 .anyMatch(r -> rejectedId.equals(headers(r).get("storelink-shopify-order-id"))));
@@ -103,6 +103,8 @@ class NoSecretsInLogsIT extends BridgeTestSupport {
         String all = output.getAll();
         assertThat(all).as("the log lines of the paths above were captured")
                 .contains("Synced Shopify order", "Dead-lettered order " + rejectedId, "Refused webhook");
+        assertThat(all.lines().filter(l -> l.contains("Dead-lettered order " + rejectedId)))
+                .as("the dead letter's line names its webhook (the MDC field, text or JSON)").allMatch(l -> l.contains(rejectedWebhook));
         assertThat(all).as("secrets").doesNotContain(SECRET, PREVIOUS_SECRET, CLIENT_SECRET, SHOPIFY_TOKEN, CONSOLE_PASSWORD,
                 ADMIN_TOKEN, Base64.getEncoder().encodeToString((CONSOLE_USER + ":" + CONSOLE_PASSWORD).getBytes(StandardCharsets.UTF_8)));
         assertThat(all).as("personal data").doesNotContain(FIRST, LAST, REJECTED_LAST, EMAIL, PHONE, STREET);
@@ -130,9 +132,11 @@ class NoSecretsInLogsIT extends BridgeTestSupport {
         node.forEach(child -> replace(child, lastName));
     }
 
-    private void deliver(ObjectNode order) throws Exception {
+    /** Delivers until Shopify would get its 200; returns the webhook id. */
+    private String deliver(ObjectNode order) throws Exception {
         WebhookSender.Delivery delivery = shopify().prepare("orders/create", OrderFactory.bytes(order));
         deliverAll(List.of(delivery), 1);
+        return delivery.webhookId();
     }
 
     private static void awaitOpportunity(ObjectNode order) {

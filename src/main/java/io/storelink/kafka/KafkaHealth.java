@@ -17,9 +17,9 @@ import org.springframework.stereotype.Component;
 /**
  * {@code /actuator/health} component "kafka": describes the cluster with the same connection, TLS and SASL settings
  * as every other client, so a wrong password or certificate shows as DOWN with Kafka's reason (e.g. "Authentication
- * failed ... invalid credentials"); the reason never contains the secrets themselves. Hand-written because
- * camel-kafka's health checks only follow its consumers' poll loops (nothing for a producer-only intake, and they
- * appear under Camel's own "camelHealth" component); Spring Boot has no Kafka indicator.
+ * failed ... invalid credentials"); the reason never contains the secrets themselves. Hand-written because Spring
+ * Boot has no Kafka indicator, and camel-kafka's checks ({@code camel.health.*}) report per route consumer or
+ * producer under Camel's own component, not whether the bridge can log in to the cluster at all.
  */
 @Component("kafka")
 public class KafkaHealth implements HealthIndicator, DisposableBean {

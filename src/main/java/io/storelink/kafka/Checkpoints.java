@@ -36,13 +36,12 @@ public class Checkpoints {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(15);
 
-    private final String bootstrapServers;
+    private final KafkaClientSettings clients;
     private final String topic;
     private volatile boolean topicReady; // checked once per process, not on every run
 
-    public Checkpoints(@Value("${storelink.kafka.bootstrap-servers}") String bootstrapServers,
-                       @Value("${storelink.kafka.checkpoint-topic}") String topic) {
-        this.bootstrapServers = bootstrapServers;
+    public Checkpoints(KafkaClientSettings clients, @Value("${storelink.kafka.checkpoint-topic}") String topic) {
+        this.clients = clients;
         this.topic = topic;
     }
 
@@ -57,8 +56,7 @@ public class Checkpoints {
 
     public Optional<Instant> read(String job) {
         createTopicIfMissing();
-        Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        Properties props = clients.consumer();
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer())) {
@@ -84,8 +82,7 @@ public class Checkpoints {
     }
 
     public void write(String job, Instant at) {
-        Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        Properties props = clients.producer();
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(props, new StringSerializer(), new StringSerializer())) {
@@ -103,9 +100,7 @@ public class Checkpoints {
         if (topicReady) {
             return;
         }
-        Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        try (AdminClient admin = AdminClient.create(props)) {
+        try (AdminClient admin = AdminClient.create(clients.admin())) {
             if (!admin.listTopics().names().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).contains(topic)) {
                 NewTopic compacted = new NewTopic(topic, Optional.of(1), Optional.empty())
                         .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));

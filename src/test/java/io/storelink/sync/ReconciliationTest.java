@@ -67,7 +67,7 @@ class ReconciliationTest extends BridgeTestSupport {
 
         // The checkpoint is on Kafka, read afresh by every run (as after a restart): an order changed long before
         // it is not found again, while a full re-scan (first-run look-back of 24 h) would find it.
-        Optional<Instant> checkpoint = new Checkpoints(kafka.getBrokersAsString(), "storelink.checkpoints").read("reconciliation");
+        Optional<Instant> checkpoint = new Checkpoints(new io.storelink.kafka.KafkaClientSettings(camel), "storelink.checkpoints").read("reconciliation");
         assertThat(checkpoint).get().satisfies(c -> assertThat(c).isAfterOrEqualTo(now));
         try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(
                 Map.of("bootstrap.servers", kafka.getBrokersAsString()))) {

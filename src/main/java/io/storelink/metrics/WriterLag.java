@@ -139,9 +139,10 @@ public class WriterLag implements CamelContextConfiguration {
         return total;
     }
 
-    /** Brokers and security settings of the Kafka component, nothing else (the admin client warns about the rest). */
+    /** Brokers and security settings of the Kafka component, nothing else (the admin client would log the rest as unused). */
     static Properties adminProperties(KafkaComponent kafka) {
         Properties consumer = kafka.getConfiguration().createConsumerProperties();
+        consumer.putAll(kafka.getConfiguration().getAdditionalProperties()); // as camel-kafka adds them to its clients
         Properties props = new Properties();
         consumer.forEach((k, v) -> {
             String key = k.toString();
@@ -151,6 +152,7 @@ public class WriterLag implements CamelContextConfiguration {
         });
         props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.getConfiguration().getBrokers());
         props.put(AdminClientConfig.CLIENT_ID_CONFIG, "storelink-writer-lag");
+        props.put(AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 10_000); // a broker outage: one warning per 10 s, not per second
         return props;
     }
 }

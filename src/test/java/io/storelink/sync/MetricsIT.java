@@ -85,6 +85,22 @@ class MetricsIT extends BridgeTestSupport {
     }
 
     @Test
+    void theFulfillmentWriterCountsUnderItsOwnName() throws Exception {
+        ObjectNode order = orders.nextOrder();
+        String orderId = order.get("id").asText();
+        PrometheusScrape before = scrape();
+        assertThat(shopify().send("orders/create", order).statusCode()).isEqualTo(200);
+        awaitCount(before, "storelink_orders_total", Map.of("writer", "orders", "outcome", "written"), 1);
+
+        ObjectNode shipped = ShipmentConfirmationTest.fulfillment(System.nanoTime(), orderId, "success", "DHL Express",
+                List.of("JD014600006281230704"), java.time.Instant.now());
+        assertThat(shopify().send("fulfillments/create", shipped).statusCode()).isEqualTo(200);
+
+        PrometheusScrape after = awaitCount(before, "storelink_orders_total", Map.of("writer", "fulfillments", "outcome", "written"), 1);
+        assertThat(delta(before, after, "storelink_sync_latency_seconds_count", Map.of("writer", "fulfillments"))).isEqualTo(1);
+    }
+
+    @Test
     void deadLettersAreCountedByErrorClass() throws Exception {
         ObjectNode rejected = orders.nextOrder();
         ((ObjectNode) rejected.get("customer")).put("last_name", "Metrics-Reject");

@@ -35,6 +35,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * webhooks sent over real HTTP by {@link WebhookSender}. Subclasses share one Spring context and one broker.
  */
 @CamelSpringBootTest
+@org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability(tracing = false) // metrics export as in production: /actuator/prometheus
 @SpringBootTest(classes = StorelinkApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
                 "storelink.shopify.webhook-secrets=" + BridgeTestSupport.PREVIOUS_SECRET + "," + BridgeTestSupport.SECRET,

@@ -14,6 +14,7 @@ final class CostBucket {
     private double maximum = -1;
     private double available;
     private double restoreRate;
+    private double reportedAvailable;
     private long reportedAt;
 
     CostBucket(LongSupplier nanoTime) {
@@ -28,8 +29,14 @@ final class CostBucket {
         }
         maximum = status.path("maximumAvailable").asDouble();
         available = status.path("currentlyAvailable").asDouble();
+        reportedAvailable = available;
         restoreRate = status.path("restoreRate").asDouble();
         reportedAt = nanoTime.getAsLong();
+    }
+
+    /** {@code currentlyAvailable} as last reported (NaN before the first report): the metric storelink.shopify.cost.available. */
+    synchronized double reportedAvailable() {
+        return maximum < 0 ? Double.NaN : reportedAvailable;
     }
 
     /** Milliseconds to wait until {@code cost} points are available (0 when they are, or the bucket is unknown). */

@@ -49,6 +49,8 @@ public class ShopifyAdmin {
         this.json = json;
         this.meters = meters;
         this.http = http;
+        io.micrometer.core.instrument.Gauge.builder("storelink.shopify.cost.available", bucket, CostBucket::reportedAvailable)
+                .description("Shopify Admin API cost points available, as last reported (throttleStatus)").register(meters);
     }
 
     /** Runs the named document ({@link GraphqlDocuments}) and returns its {@code data}. */

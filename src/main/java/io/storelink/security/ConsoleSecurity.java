@@ -34,7 +34,7 @@ public class ConsoleSecurity {
 
     @Bean
     SecurityFilterChain consoleSecurityChain(HttpSecurity http, ConsoleAuthenticationProvider provider,
-            @Value("${storelink.console.allowed-origins:}") List<String> allowedOrigins) throws Exception {
+            ConsoleCredentials credentials, @Value("${storelink.console.allowed-origins:}") List<String> allowedOrigins) throws Exception {
         RequestMatcher console = new OrRequestMatcher(PATH.matcher("/actuator/hawtio/**"), PATH.matcher("/actuator/jolokia/**"));
         // the console's scripts must not make the browser pop up its own login box: plain 401 for them
         AuthenticationEntryPoint answer = new RejectedCredentialsEntryPoint(new DelegatingAuthenticationEntryPoint(
@@ -45,15 +45,20 @@ public class ConsoleSecurity {
         });
         return http
                 .authenticationProvider(provider)
-                .authorizeHttpRequests(requests -> requests
-                        .requestMatchers(PATH.matcher("/webhooks/shopify")).permitAll()
-                        .requestMatchers(PATH.matcher("/actuator/health"), PATH.matcher("/actuator/health/liveness"),
-                                PATH.matcher("/actuator/health/readiness"), PATH.matcher("/actuator/info"),
-                                PATH.matcher("/error")).permitAll()
-                        .requestMatchers(PATH.matcher("/actuator/jolokia/**")).access(new HawtioSessionOrAuthenticated())
-                        // the console's page and login form: static files and Hawtio's login servlet; its data is Jolokia
-                        .requestMatchers(PATH.matcher("/actuator/hawtio/**")).permitAll()
-                        .anyRequest().authenticated())
+                .authorizeHttpRequests(requests -> {
+                    requests.requestMatchers(PATH.matcher("/webhooks/shopify")).permitAll()
+                            .requestMatchers(PATH.matcher("/actuator/health"), PATH.matcher("/actuator/health/liveness"),
+                                    PATH.matcher("/actuator/health/readiness"), PATH.matcher("/actuator/info"),
+                                    PATH.matcher("/error")).permitAll();
+                    if (!credentials.configured()) {
+                        // both endpoints are switched off then (ConsoleOffWithoutCredentials): let them answer 404
+                        requests.requestMatchers(console).permitAll();
+                    }
+                    requests.requestMatchers(PATH.matcher("/actuator/jolokia/**")).access(new HawtioSessionOrAuthenticated())
+                            // the console's page and login form: static files and Hawtio's login servlet; its data is Jolokia
+                            .requestMatchers(PATH.matcher("/actuator/hawtio/**")).permitAll()
+                            .anyRequest().authenticated();
+                })
                 .httpBasic(basic -> basic.authenticationEntryPoint(answer))
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(answer))
                 .csrf(AbstractHttpConfigurer::disable)

@@ -10,6 +10,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.DelegatingAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.www.BasicAuthenticationEntryPoint;
@@ -61,6 +62,8 @@ public class ConsoleSecurity {
                 })
                 .httpBasic(basic -> basic.authenticationEntryPoint(answer))
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(answer))
+                .requestCache(cache -> cache.disable()) // an API: no session for anonymous requests to return to
+                .addFilterAfter(new HawtioLoginNewSession(), AuthorizationFilter.class)
                 .csrf(AbstractHttpConfigurer::disable)
                 .cors(cors -> cors.configurationSource(origins(allowedOrigins)))
                 .build();

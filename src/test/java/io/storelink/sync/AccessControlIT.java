@@ -14,6 +14,7 @@ import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.camel.test.spring.junit5.DisableJmx;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 
@@ -23,6 +24,7 @@ import org.slf4j.LoggerFactory;
  * JMX is on (as in production) so that Jolokia sees Camel's routes; the browser test shares this context.
  */
 @DisableJmx(false)
+@AutoConfigureObservability(tracing = false) // /actuator/prometheus exists, as in production (tests switch it off by default)
 class AccessControlIT extends BridgeTestSupport {
 
     private static final String WRONG = basicAuthorization(CONSOLE_USER, "not-the-password");
@@ -34,7 +36,8 @@ class AccessControlIT extends BridgeTestSupport {
     private static final List<String> PROTECTED = List.of(
             "/actuator/metrics", "/actuator/metrics/jvm.memory.used", "/actuator/prometheus", "/actuator/camelroutes",
             "/actuator/health/pollers", "/actuator/health/salesforce", "/actuator/jolokia/version",
-            "/actuator/jolokia/read/java.lang:type=Runtime/Uptime", "/admin/dead-letters/replay");
+            "/actuator/jolokia/read/java.lang:type=Runtime/Uptime", "/actuator/hawtio/jolokia/version", // the console's path to Jolokia
+            "/admin/dead-letters/replay");
 
     private static final List<String> PUBLIC = List.of(
             "/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness", "/actuator/info");
@@ -49,6 +52,33 @@ class AccessControlIT extends BridgeTestSupport {
             assertThat(get(path, consoleAuthorization()).statusCode()).as("console login: " + path).isEqualTo(200);
         }
         assertThat(get("/actuator/prometheus", null).headers().firstValue("WWW-Authenticate")).hasValue("Basic realm=\"storelink\"");
+    }
+
+    @Test
+    void hawtiosLoginFormOpensAJolokiaSession() throws Exception {
+        HttpClient browser = HttpClient.newBuilder().cookieHandler(new java.net.CookieManager()).build();
+        assertThat(login(browser, "wrong-password").statusCode()).isEqualTo(403);
+        HttpRequest jolokia = HttpRequest.newBuilder(uri("/actuator/hawtio/jolokia/version")).build();
+        assertThat(browser.send(jolokia, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(401);
+
+        browser.send(HttpRequest.newBuilder(uri("/actuator/hawtio/")).build(), HttpResponse.BodyHandlers.discarding());
+        List<String> before = ((java.net.CookieManager) browser.cookieHandler().orElseThrow()).getCookieStore().getCookies()
+                .stream().map(java.net.HttpCookie::getValue).toList(); // the store's list is live: copy
+        HttpResponse<String> login = login(browser, CONSOLE_PASSWORD);
+        assertThat(login.statusCode()).isEqualTo(200);
+        // a new session id at login (no fixation), sent only to this site
+        assertThat(login.headers().allValues("Set-Cookie")).anyMatch(c -> c.startsWith("JSESSIONID=") && c.contains("SameSite=Strict")
+                && before.stream().noneMatch(b -> c.startsWith("JSESSIONID=" + b + ";")));
+        assertThat(browser.send(jolokia, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+        // the session is for the console only, not a login to the other endpoints
+        assertThat(browser.send(HttpRequest.newBuilder(uri("/actuator/prometheus")).build(), HttpResponse.BodyHandlers.ofString())
+                .statusCode()).isEqualTo(401);
+    }
+
+    private HttpResponse<String> login(HttpClient browser, String password) throws Exception {
+        String form = json.writeValueAsString(java.util.Map.of("username", CONSOLE_USER, "password", password));
+        return browser.send(HttpRequest.newBuilder(uri("/actuator/hawtio/auth/login")).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     @Test

@@ -15,8 +15,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The bridge started without console credentials (as a forgotten setting would): Hawtio and Jolokia do not exist,
- * the other protected endpoints refuse everyone, and nothing is opened. Kafka and Salesforce are not needed for
- * that: the context starts against unreachable ones, with the schedules off.
+ * the other protected endpoints refuse everyone, and nothing is opened. Routes, Kafka and Salesforce play no part
+ * in that: the context starts without routes, against unreachable ones.
  */
 @SpringBootTest(classes = StorelinkApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
@@ -26,6 +26,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
                 "storelink.salesforce.login-url=http://127.0.0.1:9",
                 "storelink.kafka.bootstrap-servers=127.0.0.1:9",
                 "storelink.jobs.enabled=false",
+                "camel.main.routes-include-pattern=classpath:no-routes/*.yaml", // the port's security needs no routes
                 "storelink.console.username=",
                 "storelink.console.password=",
                 "hawtio.authenticationEnabled=false" // even this does not open the console without credentials

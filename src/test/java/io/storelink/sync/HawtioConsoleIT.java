@@ -6,6 +6,7 @@ import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 import org.apache.camel.test.spring.junit5.DisableJmx;
 import org.awaitility.Awaitility;
@@ -78,7 +79,13 @@ class HawtioConsoleIT extends BridgeTestSupport {
             if (!selected("shopify-webhooks")) {
                 browser.findElement(route).click();
             }
-            return selected("shopify-webhooks") && browser.findElements(By.cssSelector(".react-flow__node")).size() >= 3;
+            return selected("shopify-webhooks");
+        });
+        // the diagram: React Flow keeps nodes hidden until laid out; wait until they are drawn, the route's choice among them
+        Awaitility.await().atMost(SLOW).ignoreExceptions().until(() -> {
+            List<WebElement> drawn = browser.findElements(By.cssSelector(".react-flow__node")).stream()
+                    .filter(WebElement::isDisplayed).toList();
+            return drawn.size() >= 3 && drawn.stream().anyMatch(n -> n.getText().contains("Choice"));
         });
         Path shot = Path.of("target", "hawtio-shopify-webhooks-diagram.png");
         Files.write(shot, ((ChromeDriver) browser).getScreenshotAs(OutputType.BYTES)); // for a look after a failure

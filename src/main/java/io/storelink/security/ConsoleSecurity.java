@@ -1,6 +1,8 @@
 package io.storelink.security;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -38,12 +40,10 @@ public class ConsoleSecurity {
             ConsoleCredentials credentials, @Value("${storelink.console.allowed-origins:}") List<String> allowedOrigins) throws Exception {
         RequestMatcher console = new OrRequestMatcher(PATH.matcher("/actuator/hawtio/**"), PATH.matcher("/actuator/jolokia/**"));
         // the console's scripts must not make the browser pop up its own login box: plain 401 for them
-        AuthenticationEntryPoint answer = new RejectedCredentialsEntryPoint(new DelegatingAuthenticationEntryPoint(
-                new java.util.LinkedHashMap<>(java.util.Map.of(console, new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)))) {
-            {
-                setDefaultEntryPoint(basic());
-            }
-        });
+        DelegatingAuthenticationEntryPoint byPath = new DelegatingAuthenticationEntryPoint(
+                new LinkedHashMap<>(Map.of(console, new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED))));
+        byPath.setDefaultEntryPoint(basic());
+        AuthenticationEntryPoint answer = new RejectedCredentialsEntryPoint(byPath);
         return http
                 .authenticationProvider(provider)
                 .authorizeHttpRequests(requests -> {

@@ -218,13 +218,14 @@ if wants bridge; then
     PORT="$PORT" SERVER_ADDRESS=127.0.0.1 \
     SHOPIFY_WEBHOOK_SECRET="$SECRET" KAFKA_BOOTSTRAP_SERVERS="$BROKERS" STORELINK_ROUTES="$ROUTES" \
     SALESFORCE_LOGIN_URL=http://127.0.0.1:9 SALESFORCE_CLIENT_ID=bench-client-id SALESFORCE_CLIENT_SECRET=bench-client-secret \
+    STORELINK_CONSOLE_USERNAME=bench STORELINK_CONSOLE_PASSWORD=bench-console-password \
     java $JAVA_OPTS -jar "$JAR" >"$OUT/bridge.log" 2>&1 &
   BRIDGE_PID=$!
   PIDS+=("$BRIDGE_PID")
   BRIDGE_URL=http://127.0.0.1:$PORT/webhooks/shopify
   wait_for "bridge readiness" 180 "$BRIDGE_PID" "$OUT/bridge.log" \
     curl -fsS --max-time 2 "http://127.0.0.1:$PORT/actuator/health/readiness"
-  ROUTE_IDS=$(curl -fsS --max-time 5 "http://127.0.0.1:$PORT/actuator/camelroutes" | grep -o '"id":"[^"]*"' | sed 's/"id":"\(.*\)"/\1/' | sort -u | tr '\n' ' ')
+  ROUTE_IDS=$(curl -fsS --max-time 5 -u bench:bench-console-password "http://127.0.0.1:$PORT/actuator/camelroutes" | grep -o '"id":"[^"]*"' | sed 's/"id":"\(.*\)"/\1/' | sort -u | tr '\n' ' ')
   echo "  ready (pid $BRIDGE_PID), routes loaded: $ROUTE_IDS"
   [[ $ROUTE_IDS == "shopify-webhooks " ]] || die "expected only the shopify-webhooks route, got: $ROUTE_IDS"
   sanity bridge "$BRIDGE_URL"

@@ -23,6 +23,7 @@ import java.util.stream.Collectors;
 import io.storelink.fakes.salesforce.FakeSalesforce;
 import io.storelink.fakes.shopify.OrderFactory;
 import io.storelink.fakes.shopify.WebhookSender;
+import io.storelink.sync.BridgeTestSupport;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -288,7 +289,8 @@ class CrashRecoveryTest {
         env.put("SALESFORCE_CLIENT_ID", CLIENT_ID);
         env.put("SALESFORCE_CLIENT_SECRET", CLIENT_SECRET);
         env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.getBrokersAsString());
-        env.put("HAWTIO_AUTHENTICATION_ENABLED", "false");
+        env.put("STORELINK_CONSOLE_USERNAME", BridgeTestSupport.CONSOLE_USER);
+        env.put("STORELINK_CONSOLE_PASSWORD", BridgeTestSupport.CONSOLE_PASSWORD);
         env.put("STORELINK_JOBS_ENABLED", "false"); // no Shopify Admin API here: the pollers are tested elsewhere
         BridgeProcess bridge = BridgeProcess.start("bridge " + n, PROJECT, env, port,
                 PROJECT.resolve("target").resolve("crash-bridge-" + n + ".log"));

@@ -16,6 +16,7 @@ import io.storelink.crash.BridgeProcess;
 import io.storelink.fakes.salesforce.FakeSalesforce;
 import io.storelink.fakes.shopify.OrderFactory;
 import io.storelink.fakes.shopify.admin.FakeShopifyAdmin;
+import io.storelink.sync.BridgeTestSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -125,7 +126,8 @@ class LeaderElectionTest {
         env.put("SALESFORCE_CLIENT_ID", CLIENT_ID);
         env.put("SALESFORCE_CLIENT_SECRET", CLIENT_SECRET);
         env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.getBrokersAsString());
-        env.put("HAWTIO_AUTHENTICATION_ENABLED", "false");
+        env.put("STORELINK_CONSOLE_USERNAME", BridgeTestSupport.CONSOLE_USER);
+        env.put("STORELINK_CONSOLE_PASSWORD", BridgeTestSupport.CONSOLE_PASSWORD);
         env.put("STORELINK_LEADER_DIR", leaderDir.toString());
         env.put("STORELINK_MEMBER_ID", "bridge-" + name);
         env.put("STORELINK_LEADER_FILE_INTERVAL", "1s");
@@ -141,7 +143,8 @@ class LeaderElectionTest {
         }
         try {
             HttpResponse<String> r = http.send(HttpRequest.newBuilder(
-                    URI.create("http://127.0.0.1:" + bridge.port() + "/actuator/health/pollers")).timeout(Duration.ofSeconds(2)).build(),
+                    URI.create("http://127.0.0.1:" + bridge.port() + "/actuator/health/pollers")).timeout(Duration.ofSeconds(2))
+                            .header("Authorization", BridgeTestSupport.consoleAuthorization()).build(),
                     HttpResponse.BodyHandlers.ofString());
             return r.body().contains("leader: runs the jobs");
         } catch (Exception notAnswering) {

@@ -19,6 +19,7 @@ import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
  * The local sandbox, started by {@code ./mvnw spring-boot:test-run}: a real Kafka broker (KRaft, in-process), the
  * Salesforce fake, the bridge itself, and a sandbox Shopify store sending signed orders/create webhooks. Needs no
  * credentials and no external service. Ports: SANDBOX_KAFKA_PORT (9092), SANDBOX_SALESFORCE_PORT (9999), PORT (8080).
+ * The console login (user {@code sandbox}, a random password per run) is printed in the banner.
  */
 public final class SandboxApplication {
 
@@ -29,6 +30,7 @@ public final class SandboxApplication {
     static final String CLIENT_SECRET = "sandbox-client-secret";
     static final String SHOP = "storelink-sandbox.myshopify.com";
     static final String ADMIN_TOKEN = "shpat_sandbox";
+    static final String CONSOLE_USER = "sandbox";
 
     private SandboxApplication() {
     }
@@ -48,6 +50,8 @@ public final class SandboxApplication {
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
+        // a fresh console password per run, shown in the banner: the sandbox's port is as protected as production's
+        String consolePassword = java.util.HexFormat.of().formatHex(new java.security.SecureRandom().generateSeed(12));
         ConfigurableApplicationContext bridge = SpringApplication.run(StorelinkApplication.class, concat(args,
                 "--storelink.shopify.webhook-secrets=" + WEBHOOK_SECRET,
                 "--storelink.shopify.store-domain=" + shopifyAdmin.url(),
@@ -62,7 +66,8 @@ public final class SandboxApplication {
                 "--storelink.salesforce.client-secret=" + CLIENT_SECRET,
                 "--storelink.salesforce.username=",
                 "--storelink.kafka.bootstrap-servers=" + kafka.getBrokersAsString(),
-                "--hawtio.authenticationEnabled=false"));
+                "--storelink.console.username=" + CONSOLE_USER,
+                "--storelink.console.password=" + consolePassword));
 
         String bridgeUrl = "http://127.0.0.1:" + bridge.getEnvironment().getProperty("local.server.port");
         double rate = Double.parseDouble(System.getenv().getOrDefault("SANDBOX_ORDERS_PER_SECOND", "2"));
@@ -90,10 +95,11 @@ public final class SandboxApplication {
                                          (fulfillments/create webhooks); Admin GraphQL API {}/admin/api/2026-07/graphql.json
                   Pollers                reconciliation and shipment confirmation every 30 s, inventory sync every minute
                   Salesforce records     {}/_sandbox   (JSON: {}/_sandbox/records)
-                  Hawtio console         {}/actuator/hawtio/
-                  Health, metrics        {}/actuator/health   {}/actuator/prometheus
+                  Hawtio console         {}/actuator/hawtio/   log in as {} / {}
+                  Health, metrics        {}/actuator/health   {}/actuator/prometheus (same login, HTTP Basic)
                   Kafka broker           {}   topics shopify.orders, shopify.fulfillments, shopify.orders.dlq
-                """, rate, bridgeUrl, shopifyAdmin.url(), salesforce.url(), salesforce.url(), bridgeUrl, bridgeUrl, bridgeUrl,
+                """, rate, bridgeUrl, shopifyAdmin.url(), salesforce.url(), salesforce.url(), bridgeUrl, CONSOLE_USER, consolePassword,
+                bridgeUrl, bridgeUrl,
                 kafka.getBrokersAsString());
     }
 

@@ -42,8 +42,8 @@ import org.springframework.test.context.DynamicPropertySource;
                 "storelink.salesforce.client-id=" + BridgeTestSupport.CLIENT_ID,
                 "storelink.salesforce.client-secret=" + BridgeTestSupport.CLIENT_SECRET,
                 "storelink.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
-                "hawtio.authenticationEnabled=false",
-                "storelink.admin.token=" + BridgeTestSupport.ADMIN_TOKEN,
+                "storelink.console.username=" + BridgeTestSupport.CONSOLE_USER,
+                "storelink.console.password=" + BridgeTestSupport.CONSOLE_PASSWORD,
                 "storelink.jobs.enabled=false", // schedules off; tests run a job through its direct: route
                 // the production policies, with delays shrunk so fault tests finish in seconds
                 "storelink.retry.transient.delay-ms=20",
@@ -67,7 +67,9 @@ public abstract class BridgeTestSupport {
     static final String DEAD_LETTER_TOPIC = "shopify.orders.dlq";
     static final String FULFILLMENTS_TOPIC = "shopify.fulfillments";
     static final String SHOP = "storelink-test.myshopify.com";
-    static final String ADMIN_TOKEN = "test-admin-token";
+    /** The console login: HTTP Basic on /actuator/* (but health status and info) and /admin/*, Hawtio's form. */
+    public static final String CONSOLE_USER = "test-console";
+    public static final String CONSOLE_PASSWORD = "test-console-password";
 
     static final String SHOPIFY_TOKEN = "shpat_test_token";
 
@@ -92,6 +94,23 @@ public abstract class BridgeTestSupport {
     CamelContext camel;
 
     final OrderFactory orders = new OrderFactory(System.nanoTime());
+
+    /** {@code Authorization} header value with the console credentials. */
+    public static String consoleAuthorization() {
+        return basicAuthorization(CONSOLE_USER, CONSOLE_PASSWORD);
+    }
+
+    public static String basicAuthorization(String user, String password) {
+        return "Basic " + java.util.Base64.getEncoder().encodeToString(
+                (user + ":" + password).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    /** {@code GET} of a path on the bridge at {@code port} with the console credentials. */
+    public static java.net.http.HttpResponse<String> getAsConsole(int port, String path) throws Exception {
+        return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + port + path)).header("Authorization", consoleAuthorization()).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+    }
 
     URI webhookUri() {
         return URI.create("http://127.0.0.1:" + port + "/webhooks/shopify");

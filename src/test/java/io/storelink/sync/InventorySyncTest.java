@@ -3,9 +3,6 @@ package io.storelink.sync;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.HashMap;
@@ -57,7 +54,6 @@ class InventorySyncTest extends BridgeTestSupport {
     @Autowired
     MeterRegistry meters;
 
-    private final HttpClient http = HttpClient.newHttpClient();
     private final ObjectMapper json = new ObjectMapper();
 
     @BeforeEach
@@ -306,8 +302,7 @@ class InventorySyncTest extends BridgeTestSupport {
     }
 
     private JsonNode health() throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + port + "/actuator/health")).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = getAsConsole(port, "/actuator/health");
         return json.readTree(response.body());
     }
 

@@ -156,9 +156,7 @@ class ReconciliationTest extends BridgeTestSupport {
 
     @SuppressWarnings("unchecked")
     private Map<String, Object> health() throws Exception {
-        var response = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
-                java.net.URI.create("http://127.0.0.1:" + port + "/actuator/health/shopify")).build(),
-                java.net.http.HttpResponse.BodyHandlers.ofString());
+        var response = getAsConsole(port, "/actuator/health/shopify");
         Map<String, Object> shopify = new com.fasterxml.jackson.databind.ObjectMapper().readValue(response.body(), Map.class);
         return Map.of("status", shopify.get("status"), "components", String.valueOf(shopify.get("details")));
     }

@@ -117,12 +117,12 @@ class ReliabilityTest extends BridgeTestSupport {
         assertThat(ids(payloads).stream().filter(byOrder::containsKey)).hasSize(480).doesNotContainAnyElementsOf(rejected);
 
         SALESFORCE.faults().clearRejections();
-        assertThat(admin("POST", "?errorCode=FIELD_CUSTOM_VALIDATION_EXCEPTION", "wrong-token").statusCode()).isEqualTo(401);
-        assertThat(admin("POST", "?errorCode=FIELD_CUSTOM_VALIDATION_EXCEPTION", ADMIN_TOKEN).statusCode()).isEqualTo(202);
+        assertThat(admin("POST", "?errorCode=FIELD_CUSTOM_VALIDATION_EXCEPTION", basicAuthorization(CONSOLE_USER, "wrong-password")).statusCode()).isEqualTo(401);
+        assertThat(admin("POST", "?errorCode=FIELD_CUSTOM_VALIDATION_EXCEPTION", consoleAuthorization()).statusCode()).isEqualTo(202);
         try {
             awaitWritten(payloads);
         } finally {
-            admin("POST", "/stop", ADMIN_TOKEN);
+            admin("POST", "/stop", consoleAuthorization());
         }
         assertThat(readAll(ORDERS_TOPIC).stream().filter(r -> "1".equals(headers(r).get("storelink-replays"))))
                 .filteredOn(r -> webhookIds.contains(headers(r).get("X-Shopify-Webhook-Id")))
@@ -180,10 +180,10 @@ class ReliabilityTest extends BridgeTestSupport {
                 .until(() -> opportunitiesByOrderId().keySet().containsAll(ids));
     }
 
-    private HttpResponse<String> admin(String method, String path, String token) throws Exception {
+    private HttpResponse<String> admin(String method, String path, String authorization) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(
                         java.net.URI.create("http://127.0.0.1:" + port + "/admin/dead-letters/replay" + path))
-                .header("Authorization", "Bearer " + token)
+                .header("Authorization", authorization)
                 .method(method, HttpRequest.BodyPublishers.noBody()).build();
         return http.send(request, HttpResponse.BodyHandlers.ofString());
     }

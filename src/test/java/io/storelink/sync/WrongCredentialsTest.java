@@ -3,8 +3,6 @@ package io.storelink.sync;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -39,6 +37,8 @@ import org.springframework.test.context.DynamicPropertySource;
         properties = {
                 "storelink.shopify.webhook-secrets=" + WrongCredentialsTest.SECRET,
                 "storelink.jobs.enabled=false",
+                "storelink.console.username=" + BridgeTestSupport.CONSOLE_USER,
+                "storelink.console.password=" + BridgeTestSupport.CONSOLE_PASSWORD,
                 "storelink.salesforce.client-id=bridge-client",
                 "storelink.salesforce.client-secret=rotated-secret",
                 "storelink.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
@@ -72,7 +72,6 @@ class WrongCredentialsTest {
     @Autowired
     EmbeddedKafkaBroker kafka;
 
-    private final HttpClient http = HttpClient.newHttpClient();
     private final ObjectMapper json = new ObjectMapper();
 
     @Test
@@ -113,8 +112,7 @@ class WrongCredentialsTest {
     }
 
     private JsonNode salesforceHealth() throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + port + "/actuator/health")).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = BridgeTestSupport.getAsConsole(port, "/actuator/health");
         return json.readTree(response.body()).path("components").path("salesforce");
     }
 

@@ -1,0 +1,90 @@
+package io.storelink.security;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.authentication.DelegatingAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+import org.springframework.security.web.authentication.www.BasicAuthenticationEntryPoint;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
+
+/**
+ * Who may call what on the HTTP port. Public: the Shopify webhook (its HMAC is the check), the health status and its
+ * liveness/readiness probes (no details), info. Everything else needs the console credentials, as HTTP Basic, or for
+ * Jolokia also the session of Hawtio's login form (Hawtio authenticates that form and Jolokia itself, through
+ * {@link ConsoleLoginModule}). Cross-origin requests are refused (no CORS origin allowed unless configured), which
+ * is what keeps other web sites from using an operator's Hawtio session; that is why Spring's CSRF token, which
+ * Hawtio's login form and Jolokia client do not send, is not used.
+ */
+@Configuration(proxyBeanMethods = false)
+public class ConsoleSecurity {
+
+    private static final PathPatternRequestMatcher.Builder PATH = PathPatternRequestMatcher.withDefaults();
+
+    @Bean
+    SecurityFilterChain consoleSecurityChain(HttpSecurity http, ConsoleAuthenticationProvider provider,
+            ConsoleCredentials credentials, @Value("${storelink.console.allowed-origins:}") List<String> allowedOrigins) throws Exception {
+        RequestMatcher console = new OrRequestMatcher(PATH.matcher("/actuator/hawtio/**"), PATH.matcher("/actuator/jolokia/**"));
+        // the console's scripts must not make the browser pop up its own login box: plain 401 for them
+        DelegatingAuthenticationEntryPoint byPath = new DelegatingAuthenticationEntryPoint(
+                new LinkedHashMap<>(Map.of(console, new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED))));
+        byPath.setDefaultEntryPoint(basic());
+        AuthenticationEntryPoint answer = new RejectedCredentialsEntryPoint(byPath);
+        return http
+                .authenticationProvider(provider)
+                .authorizeHttpRequests(requests -> {
+                    requests.requestMatchers(PATH.matcher("/webhooks/shopify")).permitAll()
+                            .requestMatchers(PATH.matcher("/actuator/health"), PATH.matcher("/actuator/health/liveness"),
+                                    PATH.matcher("/actuator/health/readiness"), PATH.matcher("/actuator/info"),
+                                    PATH.matcher("/error")).permitAll();
+                    if (!credentials.configured()) {
+                        // both endpoints are switched off then (ConsoleOffWithoutCredentials): let them answer 404
+                        requests.requestMatchers(console).permitAll();
+                    }
+                    requests.requestMatchers(PATH.matcher("/actuator/jolokia/**")).access(new HawtioSessionOrAuthenticated())
+                            // the console's page and login form: static files and Hawtio's login servlet; its data is Jolokia
+                            .requestMatchers(PATH.matcher("/actuator/hawtio/**")).permitAll()
+                            .anyRequest().authenticated();
+                })
+                .httpBasic(basic -> basic.authenticationEntryPoint(answer))
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(answer))
+                .requestCache(cache -> cache.disable()) // an API: no session for anonymous requests to return to
+                .addFilterAfter(new HawtioLoginNewSession(), AuthorizationFilter.class)
+                .csrf(AbstractHttpConfigurer::disable)
+                .cors(cors -> cors.configurationSource(origins(allowedOrigins)))
+                .build();
+    }
+
+    private static BasicAuthenticationEntryPoint basic() {
+        BasicAuthenticationEntryPoint basic = new BasicAuthenticationEntryPoint();
+        basic.setRealmName("storelink");
+        basic.afterPropertiesSet();
+        return basic;
+    }
+
+    /** Same-origin requests pass; a request from another origin is refused with 403 unless configured here. */
+    private static UrlBasedCorsConfigurationSource origins(List<String> allowedOrigins) {
+        CorsConfiguration config = new CorsConfiguration();
+        config.setAllowedOrigins(allowedOrigins.stream().filter(o -> !o.isBlank()).toList());
+        config.setAllowedMethods(List.of("GET", "POST"));
+        config.setAllowedHeaders(List.of("*"));
+        config.setAllowCredentials(true);
+        UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
+        source.registerCorsConfiguration("/**", config);
+        return source;
+    }
+}

@@ -1,0 +1,112 @@
+package io.storelink.sync;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import org.apache.camel.test.spring.junit5.DisableJmx;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
+
+/**
+ * Logs into the Hawtio console in a real browser (Debian's chromium, driven through chromedriver) with the console
+ * credentials, the way an operator does, and checks that the Camel routes and a route diagram show. The login goes
+ * through Hawtio's own form; everything the console then shows comes through Jolokia with that session.
+ */
+@DisableJmx(false) // Hawtio's Camel views read Camel's MBeans, as in production
+@AutoConfigureObservability(tracing = false) // /actuator/prometheus exists, as in production (tests switch it off by default)
+class HawtioConsoleIT extends BridgeTestSupport {
+
+    private static final Duration SLOW = Duration.ofSeconds(120); // a shared CI machine renders slowly
+
+    private WebDriver browser;
+    private Path profile;
+
+    @BeforeEach
+    void openBrowser() throws Exception {
+        profile = Files.createTempDirectory("storelink-chromium");
+        ChromeOptions options = new ChromeOptions().setBinary(new File(System.getProperty("storelink.chromium", "/usr/bin/chromium")));
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--window-size=1600,1000", "--user-data-dir=" + profile);
+        ChromeDriverService driver = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(System.getProperty("storelink.chromedriver", "/usr/bin/chromedriver")))
+                .usingAnyFreePort().build();
+        browser = new ChromeDriver(driver, options);
+    }
+
+    @AfterEach
+    void closeBrowser() throws Exception {
+        if (browser != null) {
+            browser.quit();
+        }
+        org.springframework.util.FileSystemUtils.deleteRecursively(profile);
+    }
+
+    @Test
+    void theConsoleLogsInWithTheConsoleCredentialsAndShowsTheRoutes() throws Exception {
+        String console = "http://127.0.0.1:" + port + "/actuator/hawtio/";
+        browser.get(console);
+        WebElement user = await(By.id("pf-login-username-id"));
+        assertThat(browser.getCurrentUrl()).endsWith("/actuator/hawtio/login");
+
+        // a wrong password keeps the form
+        login(user, CONSOLE_PASSWORD + "-wrong");
+        Awaitility.await().atMost(SLOW).until(() -> browser.getPageSource().contains("Invalid login credentials"));
+        assertThat(browser.getCurrentUrl()).endsWith("/login");
+
+        login(await(By.id("pf-login-username-id")), CONSOLE_PASSWORD);
+        // Camel is the first plugin: the route tree lists the routes of routes/*.camel.yaml
+        By route = By.xpath("//*[text()='shopify-webhooks']");
+        await(route);
+        assertThat(browser.findElements(By.xpath("//*[text()='orders-to-salesforce']"))).isNotEmpty();
+        // select the route; the tree re-renders when MBeans come and go, so a click may be lost: click until selected
+        Awaitility.await().atMost(SLOW).pollInterval(Duration.ofSeconds(2)).ignoreExceptions().until(() -> {
+            if (!selected("shopify-webhooks")) {
+                browser.findElement(route).click();
+            }
+            return selected("shopify-webhooks");
+        });
+        // the diagram: React Flow keeps nodes hidden until laid out; wait until they are drawn, the route's choice among them
+        Awaitility.await().atMost(SLOW).ignoreExceptions().until(() -> {
+            List<WebElement> drawn = browser.findElements(By.cssSelector(".react-flow__node")).stream()
+                    .filter(WebElement::isDisplayed).toList();
+            return drawn.size() >= 3 && drawn.stream().anyMatch(n -> n.getText().contains("Choice"));
+        });
+        Path shot = Path.of("target", "hawtio-shopify-webhooks-diagram.png");
+        Files.write(shot, ((ChromeDriver) browser).getScreenshotAs(OutputType.BYTES)); // for a look after a failure
+        assertThat(browser.getPageSource()).contains("Route Diagram");
+    }
+
+    /** The page's title (h1) names the selected tree node. */
+    private boolean selected(String name) {
+        return browser.findElements(By.cssSelector("h1")).stream().anyMatch(h -> h.getText().equals(name));
+    }
+
+    private void login(WebElement user, String password) {
+        user.clear();
+        user.sendKeys(CONSOLE_USER);
+        WebElement field = browser.findElement(By.id("pf-login-password-id"));
+        field.clear();
+        field.sendKeys(password);
+        browser.findElement(By.cssSelector("button[type=submit]")).click();
+    }
+
+    private WebElement await(By what) {
+        return Awaitility.await().atMost(SLOW).ignoreExceptions().until(() -> browser.findElement(what), e -> e != null);
+    }
+}

@@ -31,14 +31,6 @@ class K8sManifestsTest {
      */
     static final Set<String> PLATFORM = Set.of("SPRING_PROFILES_ACTIVE", "JDK_JAVA_OPTIONS");
 
-    /**
-     * Wired into application.yaml by the "access" and "kafka" branches of the same issue (contract names); once
-     * merged they are placeholders there and this set can go.
-     */
-    static final Set<String> WIRED_BY_OTHER_BRANCHES = Set.of("STORELINK_CONSOLE_USERNAME", "STORELINK_CONSOLE_PASSWORD",
-            "KAFKA_SECURITY_PROTOCOL", "KAFKA_SASL_MECHANISM", "KAFKA_SASL_JAAS_CONFIG", "KAFKA_SSL_TRUSTSTORE_LOCATION",
-            "KAFKA_SSL_TRUSTSTORE_TYPE", "KAFKA_SSL_TRUSTSTORE_PASSWORD");
-
     static Manifests overlay;
     static Map<String, Object> bridge;
 
@@ -57,7 +49,6 @@ class K8sManifestsTest {
 
         Set<String> readable = new TreeSet<>(Manifests.variablesTheBridgeReads());
         readable.addAll(PLATFORM);
-        readable.addAll(WIRED_BY_OTHER_BRANCHES);
         assertThat(readable).as("environment variables the bridge reads").containsAll(set);
         assertThat(set).contains("SPRING_PROFILES_ACTIVE", "STORELINK_CLUSTER_SERVICE", "JDK_JAVA_OPTIONS",
                 "SHOPIFY_WEBHOOK_SECRET", "SALESFORCE_CLIENT_ID", "KAFKA_BOOTSTRAP_SERVERS");

@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -40,9 +39,6 @@ import org.yaml.snakeyaml.Yaml;
  */
 class MetricsIT extends BridgeTestSupport {
 
-    // the console credentials of the test bridge (BridgeTestSupport.CONSOLE_USER / CONSOLE_PASSWORD once helper
-    // "access" added them); harmless while /actuator/prometheus is open
-    private static final String CONSOLE = "test-console:test-console-password";
     private static final Path MONITORING = Path.of("k8s/monitoring");
 
     private final HttpClient http = HttpClient.newHttpClient();
@@ -239,7 +235,7 @@ class MetricsIT extends BridgeTestSupport {
 
     private PrometheusScrape scrape() throws Exception {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/prometheus"))
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(CONSOLE.getBytes(StandardCharsets.UTF_8)))
+                .header("Authorization", consoleAuthorization())
                 .GET().build();
         HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(200);

@@ -7,9 +7,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
@@ -30,14 +28,11 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
  * "No secret and no personal data ever reach the logs": known secrets and an order with a known name, e-mail, phone
  * and street go through every path that logs — success, a transient Salesforce fault (retries), a validation fault
  * whose message quotes the customer (dead letter), a refused Salesforce login (pause and recovery), a badly signed
- * webhook, the reconciliation poller (Shopify token, checkpoints), the console and admin credentials — and none of
+ * webhook, the reconciliation poller (Shopify token, checkpoints), the console credentials (also the admin endpoints') — and none of
  * the values appears anywhere in the process's output.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class NoSecretsInLogsIT extends BridgeTestSupport {
-
-    static final String CONSOLE_USER = "test-console";
-    static final String CONSOLE_PASSWORD = "test-console-password";
 
     static final String FIRST = "Wilhelmina";
     static final String LAST = "Zwiebelkuchen";
@@ -92,12 +87,11 @@ class NoSecretsInLogsIT extends BridgeTestSupport {
         SALESFORCE.rejectAllLogins(false);
         awaitOpportunity(paused);
 
-        // a webhook signed with a wrong secret, the poller with the Shopify token, the console and admin credentials
+        // a webhook signed with a wrong secret, the poller with the Shopify token, the console credentials (also the admin endpoints')
         assertThat(shopifySigningWith("not-the-" + SECRET).send("orders/create", person(orders.nextOrder(), LAST)).statusCode()).isEqualTo(401);
         camel.createProducerTemplate().requestBody("direct:reconciliation", (Object) null);
-        get("/actuator/prometheus", "Basic " + Base64.getEncoder().encodeToString(
-                (CONSOLE_USER + ":" + CONSOLE_PASSWORD).getBytes(StandardCharsets.UTF_8)));
-        get("/admin/dead-letters/replay", "Bearer " + ADMIN_TOKEN);
+        get("/actuator/prometheus", consoleAuthorization());
+        get("/admin/dead-letters/replay", consoleAuthorization());
         awaitWriterIdle();
 
         String all = output.getAll();
@@ -106,7 +100,7 @@ class NoSecretsInLogsIT extends BridgeTestSupport {
         assertThat(all.lines().filter(l -> l.contains("Dead-lettered order " + rejectedId)))
                 .as("the dead letter's line names its webhook (the MDC field, text or JSON)").allMatch(l -> l.contains(rejectedWebhook));
         assertThat(all).as("secrets").doesNotContain(SECRET, PREVIOUS_SECRET, CLIENT_SECRET, SHOPIFY_TOKEN, CONSOLE_PASSWORD,
-                ADMIN_TOKEN, Base64.getEncoder().encodeToString((CONSOLE_USER + ":" + CONSOLE_PASSWORD).getBytes(StandardCharsets.UTF_8)));
+                consoleAuthorization().substring("Basic ".length()));
         assertThat(all).as("personal data").doesNotContain(FIRST, LAST, REJECTED_LAST, EMAIL, PHONE, STREET);
     }
 

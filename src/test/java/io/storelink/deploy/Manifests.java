@@ -91,9 +91,9 @@ final class Manifests {
 
     // ---- what the bridge reads ----
 
-    /** The repository's application.yaml, parsed. */
+    /** The repository's application.yaml, parsed: its first document, the defaults (later ones are profiles). */
     static Map<String, Object> applicationYaml() {
-        return map(yaml().load(read(ROOT.resolve("application.yaml"))));
+        return map(yaml().loadAll(read(ROOT.resolve("application.yaml"))).iterator().next());
     }
 
     /** A setting of application.yaml by its dotted path, with a ${VAR:default} placeholder resolved to its default. */

@@ -70,7 +70,8 @@ import org.springframework.core.env.StandardEnvironment;
                 "storelink.salesforce.client-id=sasl-test-client",
                 "storelink.salesforce.client-secret=" + KafkaSaslIT.CLIENT_SECRET,
                 "storelink.jobs.enabled=false",
-                "hawtio.authenticationEnabled=false",
+                "storelink.console.username=" + io.storelink.sync.BridgeTestSupport.CONSOLE_USER,
+                "storelink.console.password=" + io.storelink.sync.BridgeTestSupport.CONSOLE_PASSWORD,
                 "storelink.kafka.security.protocol=SASL_PLAINTEXT",
                 "storelink.kafka.security.sasl-mechanism=PLAIN",
                 "storelink.kafka.security.sasl-jaas-config=" + KafkaSaslIT.BRIDGE_JAAS,
@@ -197,7 +198,9 @@ class KafkaSaslIT {
     @Test
     void healthIsUpWithTheRightPasswordAndDownWithTheReasonWithAWrongOne() throws Exception {
         HttpResponse<String> health = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + port + "/actuator/health")).build(), HttpResponse.BodyHandlers.ofString());
+                URI.create("http://127.0.0.1:" + port + "/actuator/health"))
+                .header("Authorization", io.storelink.sync.BridgeTestSupport.consoleAuthorization()).build(), // components need the login
+                HttpResponse.BodyHandlers.ofString());
         assertThat(json.readTree(health.body()).at("/components/kafka/status").asText()).as(health.body()).isEqualTo("UP");
 
         // the same settings with another password: what an operator sees after a wrong KAFKA_SASL_JAAS_CONFIG

@@ -35,6 +35,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * webhooks sent over real HTTP by {@link WebhookSender}. Subclasses share one Spring context and one broker.
  */
 @CamelSpringBootTest
+@org.apache.camel.test.spring.junit5.DisableJmx(false) // Camel's MBeans as in production: Hawtio and Jolokia tests share this context
 @org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability(tracing = false) // metrics export as in production: /actuator/prometheus
 @SpringBootTest(classes = StorelinkApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {

@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
-import org.apache.camel.test.spring.junit5.DisableJmx;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -20,15 +19,12 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
-import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 
 /**
  * Logs into the Hawtio console in a real browser (Debian's chromium, driven through chromedriver) with the console
  * credentials, the way an operator does, and checks that the Camel routes and a route diagram show. The login goes
  * through Hawtio's own form; everything the console then shows comes through Jolokia with that session.
  */
-@DisableJmx(false) // Hawtio's Camel views read Camel's MBeans, as in production
-@AutoConfigureObservability(tracing = false) // /actuator/prometheus exists, as in production (tests switch it off by default)
 class HawtioConsoleIT extends BridgeTestSupport {
 
     private static final Duration SLOW = Duration.ofSeconds(120); // a shared CI machine renders slowly

@@ -256,10 +256,14 @@ class WebhookIntakeTest extends BridgeTestSupport {
     }
 
     @Test
-    void otherPathsUnderWebhooksAre404NotGated() throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(webhookUri() + "-nope"))
+    void otherPathsUnderWebhooksAreNotGatedAndNotPublic() throws Exception {
+        URI other = URI.create(webhookUri() + "-nope");
+        HttpResponse<String> anonymous = http.send(HttpRequest.newBuilder(other)
                 .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(anonymous.statusCode()).as("only the webhook itself is public").isEqualTo(401);
+        HttpResponse<String> console = http.send(HttpRequest.newBuilder(other).header("Authorization", consoleAuthorization())
+                .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(console.statusCode()).as("nothing there, and no 503 from the intake's gate").isEqualTo(404);
     }
 
     private double webhooks(String topic, String outcome) {

@@ -1,6 +1,5 @@
 package io.storelink.metrics;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -39,7 +38,8 @@ public class SyncLatency {
     }
 
     public void record(Exchange exchange) {
-        Instant triggered = triggeredAt(exchange.getIn().getHeader(ShopifyHeaders.TRIGGERED_AT));
+        // Kafka headers arrive as bytes: Camel's type converter reads them as text, as for the other Shopify headers
+        Instant triggered = triggeredAt(exchange.getIn().getHeader(ShopifyHeaders.TRIGGERED_AT, String.class));
         if (triggered == null) {
             return;
         }
@@ -55,9 +55,7 @@ public class SyncLatency {
     }
 
     /** ISO-8601 instant, e.g. {@code 2025-07-10T16:15:47.000000Z}; null when absent or not an instant. */
-    static Instant triggeredAt(Object header) {
-        String text = header instanceof byte[] bytes ? new String(bytes, StandardCharsets.UTF_8)
-                : header == null ? null : header.toString();
+    static Instant triggeredAt(String text) {
         if (text == null || text.isBlank()) {
             return null;
         }

@@ -14,8 +14,8 @@ import java.util.stream.Collectors;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.storelink.kafka.KafkaClientSettings;
 import org.apache.camel.CamelContext;
-import org.apache.camel.component.kafka.KafkaComponent;
 import org.apache.camel.spring.boot.CamelContextConfiguration;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -53,10 +53,11 @@ public class WriterLag implements CamelContextConfiguration {
     private final List<Writer> writers;
     private final Map<String, AtomicLong> lag = new HashMap<>();
     private final Duration interval;
+    private final KafkaClientSettings clients;
     private ScheduledExecutorService scheduler;
     private Admin admin;
 
-    public WriterLag(MeterRegistry meters,
+    public WriterLag(MeterRegistry meters, KafkaClientSettings clients,
                      @Value("${storelink.kafka.writer-group}") String ordersGroup,
                      @Value("${storelink.kafka.orders-topic}") String ordersTopic,
                      @Value("${storelink.kafka.fulfillment-writer-group}") String fulfillmentsGroup,
@@ -65,6 +66,7 @@ public class WriterLag implements CamelContextConfiguration {
         this.writers = List.of(new Writer("orders", ordersGroup, ordersTopic),
                 new Writer("fulfillments", fulfillmentsGroup, fulfillmentsTopic));
         this.interval = interval;
+        this.clients = clients;
         for (Writer w : writers) {
             AtomicLong value = new AtomicLong(-1);
             lag.put(w.name(), value);
@@ -82,7 +84,7 @@ public class WriterLag implements CamelContextConfiguration {
     @Override
     public void afterApplicationStart(CamelContext camel) {
         try {
-            admin = Admin.create(adminProperties(camel.getComponent("kafka", KafkaComponent.class)));
+            admin = Admin.create(adminProperties(clients.admin()));
         } catch (RuntimeException e) {
             LOG.warn("Writer lag not measured: cannot create a Kafka admin client ({})", e.getMessage());
             return;
@@ -139,18 +141,10 @@ public class WriterLag implements CamelContextConfiguration {
         return total;
     }
 
-    /** Brokers and security settings of the Kafka component, nothing else (the admin client would log the rest as unused). */
-    static Properties adminProperties(KafkaComponent kafka) {
-        Properties consumer = kafka.getConfiguration().createConsumerProperties();
-        consumer.putAll(kafka.getConfiguration().getAdditionalProperties()); // as camel-kafka adds them to its clients
+    /** The Kafka component's connection settings (brokers, TLS, SASL: {@link KafkaClientSettings#admin()}), named. */
+    static Properties adminProperties(Properties connection) {
         Properties props = new Properties();
-        consumer.forEach((k, v) -> {
-            String key = k.toString();
-            if (key.startsWith("security.") || key.startsWith("sasl.") || key.startsWith("ssl.")) {
-                props.put(key, v);
-            }
-        });
-        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.getConfiguration().getBrokers());
+        props.putAll(connection);
         props.put(AdminClientConfig.CLIENT_ID_CONFIG, "storelink-writer-lag");
         props.put(AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 10_000); // a broker outage: one warning per 10 s, not per second
         return props;

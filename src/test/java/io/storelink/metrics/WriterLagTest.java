@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Map;
 import java.util.Properties;
 
+import io.storelink.kafka.KafkaClientSettings;
 import org.apache.camel.component.kafka.KafkaComponent;
 import org.junit.jupiter.api.Test;
 
@@ -19,7 +20,7 @@ class WriterLagTest {
         kafka.getConfiguration().setSaslJaasConfig("org.apache.kafka.common.security.scram.ScramLoginModule required;");
         kafka.getConfiguration().setAdditionalProperties(Map.of("ssl.truststore.type", "PEM", "fetch.max.bytes", "1"));
 
-        Properties props = WriterLag.adminProperties(kafka);
+        Properties props = WriterLag.adminProperties(KafkaClientSettings.admin(kafka.getConfiguration()));
 
         assertThat(props).containsEntry("bootstrap.servers", "broker-1:9093")
                 .containsEntry("security.protocol", "SASL_SSL")

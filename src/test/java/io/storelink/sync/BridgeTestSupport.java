@@ -57,7 +57,8 @@ import org.springframework.test.context.DynamicPropertySource;
                 "storelink.salesforce.pause.check-period-ms=50"
         })
 @EmbeddedKafka(kraft = true, partitions = 3, topics = {BridgeTestSupport.ORDERS_TOPIC, BridgeTestSupport.DEAD_LETTER_TOPIC,
-        BridgeTestSupport.FULFILLMENTS_TOPIC})
+        BridgeTestSupport.FULFILLMENTS_TOPIC},
+        brokerProperties = "message.max.bytes=6291456") // as k8s/strimzi's topics: a webhook may be 5 MB
 public abstract class BridgeTestSupport {
 
     static final String SECRET = "current-webhook-secret";

@@ -71,6 +71,17 @@ class WebhookIntakeTest extends BridgeTestSupport {
     }
 
     @Test
+    void aWebhookOfSeveralMegabytesIsStoredWhole() throws Exception {
+        // Kafka's producers refuse records over 1 MB by default; Shopify may send up to storelink.shopify.max-webhook-size
+        ObjectNode order = orders.nextOrder();
+        order.put("note", "x".repeat(3_000_000));
+        long before = recordsIn(ORDERS_TOPIC);
+
+        assertThat(shopify().send("orders/create", order).statusCode()).isEqualTo(200);
+        assertThat(recordsIn(ORDERS_TOPIC)).isEqualTo(before + 1);
+    }
+
+    @Test
     void signatureFromTheSecondSecretOfARotationIsAccepted() throws Exception {
         long before = recordsIn(ORDERS_TOPIC);
         assertThat(shopifySigningWith(PREVIOUS_SECRET).send("orders/create", orders.nextOrder()).statusCode()).isEqualTo(200);

@@ -98,7 +98,7 @@ class MetricsIT extends BridgeTestSupport {
 
     @Test
     void deadLettersAreCountedByErrorClass() throws Exception {
-        ObjectNode rejected = orders.nextOrder();
+        ObjectNode rejected = orders.companyOrder(); // never a guest checkout: the rule needs a Contact
         ((ObjectNode) rejected.get("customer")).put("last_name", "Metrics-Reject");
         SALESFORCE.faults().rejectWhere("Contact", "LastName", "Metrics-Reject", "FIELD_CUSTOM_VALIDATION_EXCEPTION",
                 "Last name is on the block list");

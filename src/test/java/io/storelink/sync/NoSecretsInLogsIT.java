@@ -71,7 +71,7 @@ class NoSecretsInLogsIT extends BridgeTestSupport {
         // a validation rule whose message quotes the customer, as real ones do: dead letter
         SALESFORCE.faults().rejectWhere("Contact", "LastName", REJECTED_LAST, "FIELD_CUSTOM_VALIDATION_EXCEPTION",
                 "Contact " + FIRST + " " + REJECTED_LAST + " <" + EMAIL + ">, " + STREET + ", " + PHONE + " is blocked");
-        ObjectNode rejected = person(orders.nextOrder(), REJECTED_LAST);
+        ObjectNode rejected = person(orders.companyOrder(), REJECTED_LAST); // a customer, so a Contact to reject
         String rejectedWebhook = deliver(rejected);
         String rejectedId = rejected.get("id").asText();
         await().atMost(Duration.ofSeconds(60)).until(() -> readAll(DEAD_LETTER_TOPIC).stream()

@@ -39,6 +39,11 @@ final class CostBucket {
         return maximum < 0 ? Double.NaN : reportedAvailable;
     }
 
+    /** {@code maximumAvailable} as last reported, or NaN before the first report. */
+    synchronized double maximum() {
+        return maximum < 0 ? Double.NaN : maximum;
+    }
+
     /** Milliseconds to wait until {@code cost} points are available (0 when they are, or the bucket is unknown). */
     synchronized long millisUntil(double cost) {
         if (maximum < 0 || restoreRate <= 0) {

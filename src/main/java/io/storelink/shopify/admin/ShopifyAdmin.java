@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -26,6 +27,11 @@ import org.springframework.stereotype.Component;
  * the cost this document had last time; on THROTTLED (HTTP 200 or 429) it waits {@code (cost - available) /
  * restoreRate} and retries. 5xx and connection failures are retried a few times; a refused token or scope is an
  * {@link ShopifyAccessException}.
+ * <p>
+ * The jobs share the store's bucket. A caller waits for the full cost its page will be charged up front and takes
+ * it before anyone else may: the wait happens inside a fair lock, so a job that waited gets its turn instead of
+ * losing the refilled points to a job that asks again and again. Page sizes follow the reported bucket
+ * ({@link PageSizes}); a page the bucket can never hold is a {@link PageTooCostlyException} for {@link Pages} to shrink.
  */
 @Component
 public class ShopifyAdmin {
@@ -41,6 +47,8 @@ public class ShopifyAdmin {
     private final ProducerTemplate http;
     private final CostBucket bucket = new CostBucket(System::nanoTime);
     private final Map<String, Double> lastCost = new ConcurrentHashMap<>();
+    private final PageSizes pageSizes = new PageSizes();
+    private final ReentrantLock turns = new ReentrantLock(true); // first come, first served for the bucket
 
     public ShopifyAdmin(ShopifySettings shopify, ShopifyAdminSettings settings, ObjectMapper json, MeterRegistry meters,
                         ProducerTemplate http) {
@@ -61,14 +69,8 @@ public class ShopifyAdmin {
         int throttled = 0;
         int failures = 0;
         while (true) {
-            double expected = lastCost.getOrDefault(operation, 0.0);
-            long wait = bucket.millisUntil(expected);
-            if (wait > 0) {
-                meters.timer("storelink.shopify.bucket.waits", "operation", operation).record(Duration.ofMillis(wait));
-                sleep(wait);
-            }
-            bucket.spend(expected);
-            Message response = post(body);
+            Message response = callInTurn(operation, pageSizes.expectedCost(operation, variables.get("first"),
+                    lastCost.getOrDefault(operation, 0.0)), body);
             if (response == null || response.getExchange().getException() != null) {
                 Exception e = response == null ? null : response.getExchange().getException();
                 String why = e == null ? "no answer" : e.getClass().getSimpleName();
@@ -99,12 +101,23 @@ public class ShopifyAdmin {
             }
             JsonNode answer = parse(answerBytes, operation, status);
             JsonNode cost = answer.path("extensions").path("cost");
-            bucket.record(cost);
-            if (cost.hasNonNull("requestedQueryCost")) {
-                lastCost.put(operation, cost.get("requestedQueryCost").asDouble());
+            double requested = cost.path("requestedQueryCost").asDouble(0);
+            if (requested > 0) {
+                lastCost.put(operation, requested);
+                pageSizes.record(operation, variables.get("first"), requested);
+            }
+            JsonNode tooCostly = error(answer, "MAX_COST_EXCEEDED");
+            if (tooCostly != null) {
+                pageSizes.record(operation, variables.get("first"), tooCostly.path("extensions").path("cost").asDouble(requested));
+                throw new PageTooCostlyException("Shopify refused " + operation + ": " + tooCostly.path("message").asText());
             }
             if (status == 429 || hasError(answer, "THROTTLED")) {
                 meters.counter("storelink.shopify.throttled", "operation", operation).increment();
+                double maximum = bucket.maximum();
+                if (requested > 0 && requested > maximum) {
+                    throw new PageTooCostlyException("Shopify throttled " + operation + ": it asks " + Math.round(requested)
+                            + " points, the bucket holds at most " + Math.round(maximum));
+                }
                 if (++throttled > settings.maxThrottledRetries()) {
                     throw new ShopifyAdminException("Shopify kept throttling " + operation + " (" + throttled + " THROTTLED answers in a row)");
                 }
@@ -126,6 +139,46 @@ public class ShopifyAdmin {
             }
             return answer.path("data");
         }
+    }
+
+    /**
+     * One call in this process's turn: inside the fair lock it waits until the bucket holds {@code expected} points,
+     * sends, and takes the bucket Shopify reports, so a caller that waited is not overtaken by later ones and no
+     * estimate misses a charge still in flight (calls overlapping on one bucket drew THROTTLED answers). One call at a
+     * time costs nothing here: the restore rate, not the latency, bounds what the jobs can read.
+     */
+    private Message callInTurn(String operation, double expected, byte[] body) {
+        turns.lock();
+        try {
+            long wait = bucket.millisUntil(expected);
+            if (wait > 0) {
+                meters.timer("storelink.shopify.bucket.waits", "operation", operation).record(Duration.ofMillis(wait));
+                sleep(wait);
+            }
+            bucket.spend(expected);
+            Message response = post(body);
+            if (response != null && response.getExchange().getException() == null) {
+                byte[] bytes = response.getBody(byte[].class);
+                response.setBody(bytes);
+                bucket.record(costOf(bytes));
+            }
+            return response;
+        } finally {
+            turns.unlock();
+        }
+    }
+
+    private JsonNode costOf(byte[] answer) {
+        try {
+            return answer == null ? null : json.readTree(answer).path("extensions").path("cost");
+        } catch (IOException e) {
+            return null; // not JSON: the caller reports it
+        }
+    }
+
+    /** The page size for {@code documentName} that the bucket Shopify reported can hold, at most {@code ceiling}. */
+    int pageSize(String documentName, int ceiling) {
+        return pageSizes.fitting(operationName(GraphqlDocuments.load(documentName), documentName), ceiling, bucket.maximum());
     }
 
     /** Every node of a paginated connection: {@code connectionPath} like {@code orders} or {@code location.inventoryLevels}. */

@@ -77,6 +77,23 @@ class ShopifyAdminClientTest {
         assertThat(shopify.lowestAvailable()).isGreaterThanOrEqualTo(0);
     }
 
+    /** A page of 5 orders asks 805 points: a 400-point bucket can never hold it, so pages shrink, and grow back. */
+    @Test
+    void pagesFollowTheBucketShopifyReports() {
+        ShopifyAdmin client = client(TOKEN);
+        shopify.throttleStatus(200).bucket(400, 20_000);
+        shopify.resetCounters();
+        assertThat(count(client.pages("orders-updated-since", Map.of("first", 5, "query", ""), "orders"))).isEqualTo(120);
+        assertThat(shopify.throttled()).as("only the first page, before the bucket was known").isEqualTo(1);
+        assertThat(shopify.requests("OrdersUpdatedSince")).as("pages of 2, plus the refused one").isEqualTo(61);
+
+        shopify.bucket(2000, 20_000);
+        shopify.resetCounters();
+        assertThat(count(client.pages("orders-updated-since", Map.of("first", 5, "query", ""), "orders"))).isEqualTo(120);
+        assertThat(shopify.requests("OrdersUpdatedSince")).as("one page of 2 (the bucket last seen held 400), then pages of 5").isEqualTo(25);
+        assertThat(shopify.throttled()).isZero();
+    }
+
     @Test
     void aWrongTokenIsAnAccessErrorNamingTheVariable() {
         assertThatThrownBy(() -> client("shpat_wrong").query("access-scopes", Map.of()))

@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -24,7 +23,7 @@ import org.springframework.stereotype.Component;
 /**
  * Shopify Admin GraphQL client over camel-http. The loop around the call is ours because every response must be
  * inspected for Shopify's cost-based throttling: before a call it waits until the bucket (as last reported) holds
- * the cost this document had last time; on THROTTLED (HTTP 200 or 429) it waits {@code (cost - available) /
+ * the cost the call will be charged up front ({@link PageSizes#expectedCost}); on THROTTLED (HTTP 200 or 429) it waits {@code (cost - available) /
  * restoreRate} and retries. 5xx and connection failures are retried a few times; a refused token or scope is an
  * {@link ShopifyAccessException}.
  * <p>
@@ -46,7 +45,6 @@ public class ShopifyAdmin {
     private final MeterRegistry meters;
     private final ProducerTemplate http;
     private final CostBucket bucket = new CostBucket(System::nanoTime);
-    private final Map<String, Double> lastCost = new ConcurrentHashMap<>();
     private final PageSizes pageSizes = new PageSizes();
     private final ReentrantLock turns = new ReentrantLock(true); // first come, first served for the bucket
 
@@ -69,8 +67,8 @@ public class ShopifyAdmin {
         int throttled = 0;
         int failures = 0;
         while (true) {
-            Message response = callInTurn(operation, pageSizes.expectedCost(operation, variables.get("first"),
-                    lastCost.getOrDefault(operation, 0.0)), body);
+            Reply reply = callInTurn(operation, pageSizes.expectedCost(operation, variables.get("first")), body);
+            Message response = reply.message();
             if (response == null || response.getExchange().getException() != null) {
                 Exception e = response == null ? null : response.getExchange().getException();
                 String why = e == null ? "no answer" : e.getClass().getSimpleName();
@@ -99,13 +97,13 @@ public class ShopifyAdmin {
                 }
                 throw new ShopifyAdminException("Shopify Admin API answered HTTP " + status + " to " + operation);
             }
-            JsonNode answer = parse(answerBytes, operation, status);
+            JsonNode answer = reply.json();
+            if (answer == null) {
+                throw new ShopifyAdminException("Shopify answered " + operation + " with HTTP " + status + " and a body that is not JSON");
+            }
             JsonNode cost = answer.path("extensions").path("cost");
             double requested = cost.path("requestedQueryCost").asDouble(0);
-            if (requested > 0) {
-                lastCost.put(operation, requested);
-                pageSizes.record(operation, variables.get("first"), requested);
-            }
+            pageSizes.record(operation, variables.get("first"), requested);
             JsonNode tooCostly = error(answer, "MAX_COST_EXCEEDED");
             if (tooCostly != null) {
                 pageSizes.record(operation, variables.get("first"), tooCostly.path("extensions").path("cost").asDouble(requested));
@@ -147,7 +145,7 @@ public class ShopifyAdmin {
      * estimate misses a charge still in flight (calls overlapping on one bucket drew THROTTLED answers). One call at a
      * time costs nothing here: the restore rate, not the latency, bounds what the jobs can read.
      */
-    private Message callInTurn(String operation, double expected, byte[] body) {
+    private Reply callInTurn(String operation, double expected, byte[] body) {
         turns.lock();
         try {
             long wait = bucket.millisUntil(expected);
@@ -157,22 +155,28 @@ public class ShopifyAdmin {
             }
             bucket.spend(expected);
             Message response = post(body);
+            JsonNode answer = null;
             if (response != null && response.getExchange().getException() == null) {
                 byte[] bytes = response.getBody(byte[].class);
                 response.setBody(bytes);
-                bucket.record(costOf(bytes));
+                answer = parseOrNull(bytes);
+                bucket.record(answer == null ? null : answer.path("extensions").path("cost"));
             }
-            return response;
+            return new Reply(response, answer);
         } finally {
             turns.unlock();
         }
     }
 
-    private JsonNode costOf(byte[] answer) {
+    /** A call's answer: the message (null without one) and its body as JSON (null when it is not JSON). */
+    private record Reply(Message message, JsonNode json) {
+    }
+
+    private JsonNode parseOrNull(byte[] body) {
         try {
-            return answer == null ? null : json.readTree(answer).path("extensions").path("cost");
+            return body == null ? null : json.readTree(body);
         } catch (IOException e) {
-            return null; // not JSON: the caller reports it
+            return null; // the caller reports a body that is not JSON where it needs one
         }
     }
 
@@ -208,14 +212,6 @@ public class ShopifyAdmin {
             return json.writeValueAsBytes(Map.of("query", document, "variables", variables));
         } catch (IOException e) {
             throw new ShopifyAdminException("cannot serialise GraphQL variables", e);
-        }
-    }
-
-    private JsonNode parse(byte[] body, String operation, int status) {
-        try {
-            return json.readTree(body);
-        } catch (IOException e) {
-            throw new ShopifyAdminException("Shopify answered " + operation + " with HTTP " + status + " and a body that is not JSON");
         }
     }
 

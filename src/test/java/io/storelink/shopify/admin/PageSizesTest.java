@@ -13,13 +13,15 @@ class PageSizesTest {
     void theConfiguredSizeUntilACostIsKnown() {
         assertThat(sizes.fitting("OrdersUpdatedSince", 5, Double.NaN)).isEqualTo(5);
         assertThat(sizes.fitting("Locations", 900, Double.NaN)).as("Shopify's 250-node limit").isEqualTo(250);
-        assertThat(sizes.expectedCost("OrdersUpdatedSince", 5, 42)).isEqualTo(42);
+        assertThat(sizes.expectedCost("OrdersUpdatedSince", 5)).isZero();
+        sizes.record("WebhookSubscriptions", null, 12);
+        assertThat(sizes.expectedCost("WebhookSubscriptions", null)).as("no first: what it cost last").isEqualTo(12);
     }
 
     @Test
     void shrinksToWhatTheBucketCanHoldAndGrowsBackWhenItDoes() {
         sizes.record("OrdersUpdatedSince", 5, 805); // 161 points an order
-        assertThat(sizes.expectedCost("OrdersUpdatedSince", 2, 0)).isEqualTo(322);
+        assertThat(sizes.expectedCost("OrdersUpdatedSince", 2)).isEqualTo(322);
         assertThat(sizes.fitting("OrdersUpdatedSince", 5, 400)).isEqualTo(2);
         assertThat(sizes.fitting("OrdersUpdatedSince", 5, 100)).as("never below one").isEqualTo(1);
         assertThat(sizes.fitting("OrdersUpdatedSince", 5, 2000)).isEqualTo(5);

@@ -13,9 +13,9 @@ import org.springframework.stereotype.Component;
 @Component("failureClock")
 public class FailureClock implements Processor {
 
-    static final String FIRST = "storelinkFirstFailure";
-    static final String LAST = "storelinkLastFailure";
-    static final String COUNT = "storelinkFailedAttempts";
+    public static final String FIRST = "storelinkFirstFailure";
+    public static final String LAST = "storelinkLastFailure";
+    public static final String COUNT = "storelinkFailedAttempts";
 
     @Override
     public void process(Exchange exchange) {

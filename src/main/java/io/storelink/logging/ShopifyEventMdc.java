@@ -65,7 +65,7 @@ public class ShopifyEventMdc implements InterceptStrategy {
     }
 
     /** Sets (or removes) the three keys from what the exchange carries now; returns the values they had. */
-    static Map<String, String> put(Exchange exchange) {
+    public static Map<String, String> put(Exchange exchange) {
         Map<String, String> before = new HashMap<>();
         for (String key : KEYS) {
             before.put(key, MDC.get(key));
@@ -77,7 +77,7 @@ public class ShopifyEventMdc implements InterceptStrategy {
         return before;
     }
 
-    private static void restore(Map<String, String> values) {
+    public static void restore(Map<String, String> values) {
         values.forEach(ShopifyEventMdc::set);
     }
 

@@ -1,0 +1,63 @@
+package io.storelink.salesforce.batch;
+
+import io.storelink.mapping.OrderRecords;
+import io.storelink.shopify.model.ShopifyOrder;
+import org.apache.camel.Exchange;
+import org.apache.camel.component.kafka.KafkaConstants;
+
+import java.time.Instant;
+import java.util.Map;
+
+/** One Kafka record of a batch: where it came from, the order it carries, and what became of it. */
+final class BatchRecord {
+
+    enum Outcome { PENDING, WRITTEN, SKIPPED, REFUSED }
+
+    final Exchange exchange;
+    final int partition;
+    final long offset;
+    final ShopifyOrder order;   // null when the payload is not an order (refused as poison)
+    Outcome outcome = Outcome.PENDING;
+    Exception failure;
+    String skipReason;
+    OrderRecords mapped;        // its Salesforce records, once it is to be written
+    boolean toWrite;            // newer than what Salesforce has
+    Map<String, Object> history = Map.of();   // attempts and failure times of a call that gave up
+
+    BatchRecord(Exchange exchange, ShopifyOrder order) {
+        this.exchange = exchange;
+        this.partition = exchange.getMessage().getHeader(KafkaConstants.PARTITION, Integer.class);
+        this.offset = exchange.getMessage().getHeader(KafkaConstants.OFFSET, Long.class);
+        this.order = order;
+    }
+
+    long orderId() {
+        return order.id();
+    }
+
+    Instant version() {
+        return order.updatedAt() == null ? null : order.updatedAt().toInstant();
+    }
+
+    Instant createdAt() {
+        return order.createdAt() == null ? null : order.createdAt().toInstant();
+    }
+
+    void written() {
+        outcome = Outcome.WRITTEN;
+    }
+
+    void skipped(String reason) {
+        outcome = Outcome.SKIPPED;
+        skipReason = reason;
+    }
+
+    void refused(Exception e) {
+        outcome = Outcome.REFUSED;
+        failure = e;
+    }
+
+    boolean pending() {
+        return outcome == Outcome.PENDING;
+    }
+}

@@ -1,0 +1,174 @@
+package io.storelink.salesforce.batch;
+
+import io.storelink.mapping.OrderRecords;
+import io.storelink.salesforce.batch.WrittenVersions.Known;
+import io.storelink.salesforce.batch.WrittenVersions.Version;
+
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * The plan and progress of one batch of order records: which orders need their version read from Salesforce,
+ * which are written, in which calls, and what became of each record. Only the newest event of each order in the
+ * batch is written; the older ones are skipped, as the version guard would skip them after it.
+ */
+final class OrderBatch {
+
+    enum Kind { READ, WRITE }
+
+    /** The call in progress; a retry sends what is still pending of it. */
+    record Call(Kind kind, List<BatchRecord> records) {
+        List<BatchRecord> pending() {
+            return records.stream().filter(BatchRecord::pending).toList();
+        }
+    }
+
+    final List<BatchRecord> records;
+    private final WrittenVersions versions;
+    private final List<BatchRecord> newest = new ArrayList<>();
+    private final Deque<List<BatchRecord>> reads = new ArrayDeque<>();
+    private Deque<List<BatchRecord>> writes;
+    private Call current;
+    int versionReads;
+
+    OrderBatch(List<BatchRecord> records, WrittenVersions versions, Function<BatchRecord, OrderRecords> mapping) {
+        this.records = records;
+        this.versions = versions;
+        Map<Long, BatchRecord> latest = new LinkedHashMap<>();
+        for (BatchRecord r : records) {
+            versions.consumed(r.partition, r.offset);
+            if (r.pending()) {
+                latest.merge(r.orderId(), r, OrderBatch::newer);
+            }
+        }
+        List<BatchRecord> unknown = new ArrayList<>();
+        for (BatchRecord r : records) {
+            if (!r.pending()) {
+                continue;
+            }
+            if (latest.get(r.orderId()) != r) {
+                r.skipped("a newer event of this order came in the same batch");
+                continue;
+            }
+            try {
+                r.mapped = mapping.apply(r);
+            } catch (RuntimeException e) {
+                r.refused(e);
+                continue;
+            }
+            newest.add(r);
+            Optional<Known> known = versions.known(r.partition, r.orderId(), r.createdAt());
+            if (known.isPresent()) {
+                decide(r, known.get());
+            } else {
+                unknown.add(r);
+            }
+        }
+        for (int from = 0; from < unknown.size(); from += BatchCalls.IDS_PER_QUERY * BatchCalls.QUERIES_PER_CALL) {
+            reads.add(unknown.subList(from, Math.min(unknown.size(), from + BatchCalls.IDS_PER_QUERY * BatchCalls.QUERIES_PER_CALL)));
+        }
+    }
+
+    /** The later in Shopify's version (updated_at), or the later in the partition when equal or unknown. */
+    private static BatchRecord newer(BatchRecord a, BatchRecord b) {
+        Comparator<Instant> byTime = Comparator.nullsFirst(Comparator.naturalOrder());
+        return byTime.compare(b.version(), a.version()) >= 0 ? b : a;
+    }
+
+    boolean hasCalls() {
+        if (current != null) {
+            return true;
+        }
+        if (!reads.isEmpty()) {
+            return true;
+        }
+        planWrites();
+        return !writes.isEmpty();
+    }
+
+    Call current() {
+        if (current == null) {
+            if (!reads.isEmpty()) {
+                current = new Call(Kind.READ, reads.poll());
+                versionReads++;
+            } else {
+                planWrites();
+                current = new Call(Kind.WRITE, writes.poll());
+            }
+        }
+        return current;
+    }
+
+    /** The versions Salesforce answered for the current read call. */
+    void versionsRead(Map<String, Optional<Instant>> found) {
+        for (BatchRecord r : current.records()) {
+            Optional<Instant> version = found.get(Long.toString(r.orderId()));
+            @SuppressWarnings("OptionalAssignedToNull")
+            Known known = version == null ? WrittenVersions.absent() : new Version(version.orElse(null));
+            versions.learnt(r.partition, r.orderId(), r.createdAt(), known);
+            decide(r, known);
+        }
+        current = null;
+    }
+
+    /** The current write call is answered; true when every order of it is done (none to retry). */
+    boolean written(List<BatchCalls.Saved> saved, List<BatchRecord> sent, Function<Exception, Boolean> isFinal) {
+        boolean retry = false;
+        for (int i = 0; i < sent.size(); i++) {
+            BatchRecord r = sent.get(i);
+            BatchCalls.Saved s = saved.get(i);
+            if (s.success()) {
+                r.written();
+                versions.learnt(r.partition, r.orderId(), r.createdAt(), new Version(r.version()));
+            } else if (isFinal.apply(s.failure())) {
+                r.refused(s.failure());
+                versions.forget(r.partition, r.orderId(), r.createdAt());
+            } else {
+                retry = true;
+            }
+        }
+        if (!retry) {
+            current = null;
+        }
+        return !retry;
+    }
+
+    /** The current call cannot succeed (retries exhausted): its pending orders are refused with the failure. */
+    void refuseCurrent(Exception failure) {
+        if (current != null) {
+            for (BatchRecord r : current.pending()) {
+                r.refused(failure);
+                versions.forget(r.partition, r.orderId(), r.createdAt());
+            }
+            current = null;
+        }
+    }
+
+    private void decide(BatchRecord r, Known known) {
+        if (known instanceof Version v && v.updatedAt() != null && r.version() != null && !v.updatedAt().isBefore(r.version())) {
+            r.skipped("Salesforce already has this or a newer version");
+        } else {
+            r.toWrite = true;
+        }
+    }
+
+    /** Once every read is answered: the orders to write, in record order, ORDERS_PER_WRITE per call. */
+    private void planWrites() {
+        if (writes != null) {
+            return;
+        }
+        writes = new ArrayDeque<>();
+        List<BatchRecord> toWrite = newest.stream().filter(r -> r.pending() && r.toWrite).toList();
+        for (int from = 0; from < toWrite.size(); from += BatchCalls.ORDERS_PER_WRITE) {
+            writes.add(toWrite.subList(from, Math.min(toWrite.size(), from + BatchCalls.ORDERS_PER_WRITE)));
+        }
+    }
+}

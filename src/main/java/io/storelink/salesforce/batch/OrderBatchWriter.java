@@ -1,0 +1,216 @@
+package io.storelink.salesforce.batch;
+
+import io.storelink.config.SalesforceSettings;
+import io.storelink.deadletter.FailureClock;
+import io.storelink.logging.ShopifyEventMdc;
+import io.storelink.mapping.MappingSettings;
+import io.storelink.mapping.OrderMapping;
+import io.storelink.metrics.SyncLatency;
+import io.storelink.salesforce.AppliedVersions;
+import io.storelink.salesforce.ErrorClass;
+import io.storelink.salesforce.SalesforceErrors;
+import io.storelink.shopify.ParseOrder;
+import io.storelink.shopify.PoisonPayloadException;
+import io.storelink.shopify.ShopifyHeaders;
+import io.storelink.shopify.model.ShopifyOrder;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.component.kafka.KafkaConstants;
+import org.apache.camel.component.kafka.consumer.KafkaManualCommit;
+import org.apache.camel.component.salesforce.api.SalesforceException;
+import org.apache.camel.component.salesforce.api.dto.composite.SObjectCompositeResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.stereotype.Component;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The orders writer's steps for a batch of Kafka records (routes/orders-to-salesforce.camel.yaml): open the batch,
+ * hand out its Salesforce calls one by one and take their answers, refuse the orders of a call that cannot succeed,
+ * and finish: dead letters one by one, counts, log lines, offsets committed per partition.
+ * <p>
+ * Written by hand because camel-salesforce sends one composite per exchange and knows nothing of sObject Collections
+ * results per record, and camel-kafka's batching hands over a list of records but leaves their outcomes and commits
+ * to the route.
+ */
+@Component("orderBatch")
+public class OrderBatchWriter {
+
+    private static final Logger LOG = LoggerFactory.getLogger(OrderBatchWriter.class);
+    static final String BATCH = "orderBatch";
+    static final String WRITE = "orderBatchWrite";
+
+    private final ParseOrder parser;
+    private final OrderMapping mapping;
+    private final WrittenVersions versions;
+    private final BatchCalls calls;
+    private final SalesforceErrors errors;
+    private final SyncLatency latency;
+    private final CamelContext camel;
+    private volatile ProducerTemplate producer;
+
+    public OrderBatchWriter(ParseOrder parser, OrderMapping mapping, WrittenVersions versions, SalesforceSettings salesforce,
+            MappingSettings mappingSettings, @Qualifier("orderVersions") AppliedVersions orderVersions,
+            SalesforceErrors errors, SyncLatency latency, CamelContext camel) {
+        this.parser = parser;
+        this.mapping = mapping;
+        this.versions = versions;
+        this.calls = new BatchCalls(salesforce.apiVersion(), mappingSettings, orderVersions);
+        this.errors = errors;
+        this.latency = latency;
+        this.camel = camel;
+    }
+
+    /** The Kafka records (camel-kafka batching: a list of exchanges) become a batch: parsed, deduplicated, planned. */
+    public void open(Exchange exchange) {
+        @SuppressWarnings("unchecked")
+        List<Exchange> children = exchange.getMessage().getBody(List.class);
+        List<BatchRecord> records = new ArrayList<>(children.size());
+        for (Exchange child : children) {
+            ShopifyOrder order = null;
+            PoisonPayloadException poison = null;
+            try {
+                order = parser.parse(child.getMessage().getBody(byte[].class));
+            } catch (PoisonPayloadException e) {
+                poison = e;
+            }
+            BatchRecord r = new BatchRecord(child, order);
+            if (poison != null) {
+                r.refused(poison);
+            }
+            records.add(r);
+        }
+        exchange.setProperty(BATCH, new OrderBatch(records, versions, r -> mapping.map(r.order)));
+    }
+
+    public boolean hasCalls(Exchange exchange) {
+        return batch(exchange).hasCalls();
+    }
+
+    /** The body becomes the current call's composite request: what is still pending of it. */
+    public void currentCall(Exchange exchange) {
+        OrderBatch.Call call = batch(exchange).current();
+        List<BatchRecord> pending = call.pending();
+        if (call.kind() == OrderBatch.Kind.READ) {
+            exchange.getMessage().setBody(calls.versionReads(pending));
+        } else {
+            BatchCalls.Write write = calls.upserts(pending);
+            exchange.setProperty(WRITE, write);
+            exchange.getMessage().setBody(write.composite());
+        }
+    }
+
+    /** Salesforce's answer to the current call. Orders failing for a reason that may pass are retried (thrown). */
+    public void results(Exchange exchange) throws SalesforceException {
+        OrderBatch batch = batch(exchange);
+        SObjectCompositeResponse response = exchange.getMessage().getBody(SObjectCompositeResponse.class);
+        if (batch.current().kind() == OrderBatch.Kind.READ) {
+            batch.versionsRead(calls.readVersions(response));
+        } else {
+            BatchCalls.Write write = exchange.getProperty(WRITE, BatchCalls.Write.class);
+            List<BatchCalls.Saved> saved = calls.saved(write, response);
+            if (!batch.written(saved, write.records(), e -> errors.classify(e) == ErrorClass.VALIDATION)) {
+                throw saved.stream().filter(s -> !s.success() && errors.classify(s.failure()) != ErrorClass.VALIDATION)
+                        .findFirst().orElseThrow().failure();
+            }
+        }
+    }
+
+    /** From the error handler (dead-letter route): the current call's orders go to the dead-letter topic. */
+    public void refuseCurrentCall(Exchange exchange) {
+        Exception failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+        OrderBatch batch = batch(exchange);
+        Map<String, Object> history = new LinkedHashMap<>();
+        for (String key : List.of(FailureClock.FIRST, FailureClock.LAST, FailureClock.COUNT)) {
+            if (exchange.getProperty(key) != null) {
+                history.put(key, exchange.getProperty(key));
+            }
+        }
+        for (BatchRecord r : batch.current().pending()) {
+            r.history = history;
+        }
+        batch.refuseCurrent(failure);
+    }
+
+    /**
+     * Every record is written, skipped or refused: refused ones go to the dead-letter topic one by one (each with its
+     * own error), then each partition's offset is committed past its last record. Sets the counts for the metrics.
+     */
+    public void finish(Exchange exchange) {
+        OrderBatch batch = batch(exchange);
+        String writer = exchange.getProperty(SyncLatency.WRITER, String.class);
+        int written = 0;
+        int skipped = 0;
+        Map<Integer, BatchRecord> lastOfPartition = new LinkedHashMap<>();
+        for (BatchRecord r : batch.records) {
+            Exchange child = r.exchange;
+            child.setProperty(SyncLatency.WRITER, writer);
+            if (r.order != null) {
+                child.setProperty(ParseOrder.ORDER_ID, r.order.id());
+                child.setProperty(ParseOrder.ORDER_NAME, r.order.name());
+            }
+            switch (r.outcome) {
+                case WRITTEN -> {
+                    written++;
+                    latency.record(child);
+                    log(child, "Synced Shopify order {} (id {}, {}) to Salesforce", r, null);
+                }
+                case SKIPPED -> {
+                    skipped++;
+                    log(child, "Skipped Shopify order {} (id {}, {}): {}", r, r.skipReason);
+                }
+                case REFUSED -> deadLetter(r);
+                default -> throw new IllegalStateException("record " + r.partition + "/" + r.offset + " left pending");
+            }
+            lastOfPartition.put(r.partition, r);
+        }
+        for (BatchRecord last : lastOfPartition.values()) {
+            last.exchange.getMessage().getHeader(KafkaConstants.MANUAL_COMMIT, KafkaManualCommit.class).commit();
+        }
+        exchange.setProperty("ordersWritten", written);
+        exchange.setProperty("ordersSkipped", skipped);
+        LOG.debug("Batch of {} order records: {} written, {} skipped, {} version read call(s)",
+                batch.records.size(), written, skipped, batch.versionReads);
+    }
+
+    private void deadLetter(BatchRecord r) {
+        Exchange child = r.exchange;
+        child.setProperty(Exchange.EXCEPTION_CAUGHT, r.failure);
+        r.history.forEach(child::setProperty);
+        producer().send("direct:dead-letter-record", child);
+        if (child.getException() != null) {
+            throw new IllegalStateException("could not dead-letter record " + r.partition + "/" + r.offset, child.getException());
+        }
+    }
+
+    private static void log(Exchange child, String message, BatchRecord r, String reason) {
+        Map<String, String> before = ShopifyEventMdc.put(child);
+        try {
+            String topic = child.getMessage().getHeader(ShopifyHeaders.TOPIC, String.class);
+            if (reason == null) {
+                LOG.info(message, r.order.name(), r.order.id(), topic);
+            } else {
+                LOG.info(message, r.order.name(), r.order.id(), topic, reason);
+            }
+        } finally {
+            ShopifyEventMdc.restore(before);
+        }
+    }
+
+    private ProducerTemplate producer() {
+        if (producer == null) {
+            producer = camel.createProducerTemplate();
+        }
+        return producer;
+    }
+
+    private static OrderBatch batch(Exchange exchange) {
+        return exchange.getProperty(BATCH, OrderBatch.class);
+    }
+}

@@ -61,7 +61,8 @@ class ReliabilityTest extends BridgeTestSupport {
         long deadLettersBefore = recordsIn(DEAD_LETTER_TOPIC);
         long loginsBefore = SALESFORCE.logins();
 
-        SALESFORCE.faults().failRatio(0.10, Fault.SERVER_UNAVAILABLE, 42);
+        // a batch of orders is one call: 30 % of the calls fail (the writer makes some tens of calls for 1,000 orders)
+        SALESFORCE.faults().failRatio(0.30, Fault.SERVER_UNAVAILABLE, 42);
         deliverAll(deliveries.subList(0, 300), 8);
         awaitWritten(payloads.subList(0, 100));
         SALESFORCE.faults().expireSessions();
@@ -77,7 +78,7 @@ class ReliabilityTest extends BridgeTestSupport {
         Map<String, Long> byOrder = opportunitiesByOrderId();
         assertThat(ids(payloads)).allSatisfy(id -> assertThat(byOrder.get(id)).as("Opportunities of order %s", id).isEqualTo(1L));
         assertThat(recordsIn(DEAD_LETTER_TOPIC)).as("dead letters").isEqualTo(deadLettersBefore);
-        assertThat(SALESFORCE.faults().injected(Fault.SERVER_UNAVAILABLE)).isGreaterThan(50);
+        assertThat(SALESFORCE.faults().injected(Fault.SERVER_UNAVAILABLE)).isGreaterThan(0);
         assertThat(SALESFORCE.faults().injected(Fault.INVALID_SESSION)).isGreaterThanOrEqualTo(2);
         assertThat(SALESFORCE.logins() - loginsBefore).as("logins renewed by camel-salesforce").isGreaterThanOrEqualTo(2);
         assertThat(SALESFORCE.faults().injected(Fault.REQUEST_LIMIT_EXCEEDED)).isGreaterThan(0);
@@ -89,12 +90,16 @@ class ReliabilityTest extends BridgeTestSupport {
         List<ObjectNode> payloads = new ArrayList<>();
         Set<String> rejected = new java.util.HashSet<>();
         while (payloads.size() < 500) {
-            ObjectNode order = orders.nextOrder();
-            if (rejected.size() < 20 && order.hasNonNull("customer")) {
+            payloads.add(orders.nextOrder());
+        }
+        // customers with one order only: a customer's Contact is written once per batch, with its latest order's data
+        Map<String, Long> ordersOfCustomer = payloads.stream().filter(o -> o.hasNonNull("customer"))
+                .collect(Collectors.groupingBy(o -> o.get("customer").get("id").asText(), Collectors.counting()));
+        for (ObjectNode order : payloads) {
+            if (rejected.size() < 20 && order.hasNonNull("customer") && ordersOfCustomer.get(order.get("customer").get("id").asText()) == 1) {
                 ((ObjectNode) order.get("customer")).put("last_name", "Validation-Reject");
                 rejected.add(order.get("id").asText());
             }
-            payloads.add(order);
         }
         SALESFORCE.faults().rejectWhere("Contact", "LastName", "Validation-Reject", "FIELD_CUSTOM_VALIDATION_EXCEPTION",
                 "Last name is on the block list");

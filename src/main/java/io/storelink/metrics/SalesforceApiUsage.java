@@ -18,7 +18,8 @@ import org.springframework.stereotype.Component;
  * usage as Salesforce reports it on every REST answer ({@code Sforce-Limit-Info: api-usage=25/15000}).
  * camel-salesforce copies {@code Sforce-*} response headers onto the message, so this Camel event notifier reads the
  * header after every send to a {@code salesforce:} endpoint (writers, pollers, the pause probe) instead of each
- * route doing it. Both gauges are NaN until Salesforce has answered once.
+ * route doing it. Both gauges are NaN until Salesforce has answered once. The governor
+ * ({@link io.storelink.salesforce.AllowanceGovernor}) reads the same values.
  */
 @Component
 public class SalesforceApiUsage extends EventNotifierSupport {
@@ -62,12 +63,22 @@ public class SalesforceApiUsage extends EventNotifierSupport {
     }
 
     /** Takes the usage from one header value; ignores anything else. */
-    void record(String header) {
+    public void record(String header) {
         Matcher m = API_USAGE.matcher(header == null ? "" : header);
         if (m.find()) {
             used.set(Long.parseLong(m.group(1)));
             limit.set(Long.parseLong(m.group(2)));
         }
+    }
+
+    /** Calls used in the rolling 24 h as last reported; -1 until Salesforce has answered. */
+    public long used() {
+        return used.get();
+    }
+
+    /** The org's 24 h allowance as last reported; -1 until Salesforce has answered. */
+    public long limit() {
+        return limit.get();
     }
 
     private static double known(AtomicLong value) {

@@ -11,7 +11,8 @@ import org.springframework.stereotype.Component;
 /**
  * {@code storelink.writer.paused} (0/1) per writer and reason, read from {@link SalesforceGate}: both writers pass the
  * same gate, which closes on a failed login ({@code reason=login}) or a used-up API allowance ({@code
- * reason=api_limit}) and opens when the salesforce-recovery route's probe succeeds. Four series, whatever happens.
+ * reason=api_limit}; also while the governor's pause mode keeps the reserve of it) and opens when the
+ * salesforce-recovery route's probe succeeds. Four series, whatever happens.
  */
 @Component
 public class WriterPaused {

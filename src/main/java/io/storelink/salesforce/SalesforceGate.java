@@ -19,7 +19,8 @@ import org.springframework.stereotype.Component;
  * waits here before calling Salesforce and then gives its record back uncommitted (breakOnFirstError re-reads it),
  * so orders stay in Kafka, in order, and the consumer keeps polling within Kafka's max.poll.interval. The
  * salesforce-recovery route probes Salesforce and opens the gate again. Probes back off: login failures double
- * their interval up to a ceiling, a used-up allowance is probed at a fixed interval.
+ * their interval up to a ceiling, a used-up allowance is probed at a fixed interval. The {@link AllowanceGovernor}
+ * slows the writer here, or pauses it the same way, while the allowance left is within the reserve.
  */
 @Component("salesforceGate")
 public class SalesforceGate {
@@ -30,21 +31,27 @@ public class SalesforceGate {
     public record Pause(ErrorClass reason, String detail, Instant since, Instant nextProbe, int failedProbes) {
     }
 
+    /** The detail of a pause by the governor (the allowance within the reserve), as health shows it. */
+    static final String RESERVE = "Salesforce API allowance within the reserve kept for the org's other integrations "
+            + "(storelink.salesforce.governor). Writes resume by themselves when more than the reserve is left.";
+
     private final AtomicReference<Pause> pause = new AtomicReference<>();
     private final Object opened = new Object();
     private final SalesforceErrors errors;
+    private final AllowanceGovernor governor;
     private final Duration recheck;
     private final Duration loginFirstProbe;
     private final Duration loginMaxProbe;
     private final Duration limitProbe;
     private final Clock clock;
 
-    public SalesforceGate(SalesforceErrors errors,
+    public SalesforceGate(SalesforceErrors errors, AllowanceGovernor governor,
             @Value("${storelink.salesforce.pause.recheck:5s}") Duration recheck,
             @Value("${storelink.salesforce.pause.login-first-probe:5s}") Duration loginFirstProbe,
             @Value("${storelink.salesforce.pause.login-max-probe:5m}") Duration loginMaxProbe,
             @Value("${storelink.salesforce.pause.limit-probe:1m}") Duration limitProbe) {
         this.errors = errors;
+        this.governor = governor;
         this.recheck = recheck;
         this.loginFirstProbe = loginFirstProbe;
         this.loginMaxProbe = loginMaxProbe;
@@ -52,20 +59,28 @@ public class SalesforceGate {
         this.clock = Clock.systemUTC();
     }
 
-    /** In the writer route before each Salesforce call: while paused, wait (up to the recheck time), never call. */
+    /**
+     * In the writer route before each Salesforce call: while paused, wait (up to the recheck time), never call;
+     * while the governor slows the writer, wait its delay.
+     */
     public void check(Exchange exchange) throws InterruptedException {
-        if (pause.get() == null) {
-            return;
+        AllowanceGovernor.State allowance = governor.state();
+        if (allowance == AllowanceGovernor.State.PAUSED) {
+            Instant now = clock.instant();
+            pause.compareAndSet(null, new Pause(ErrorClass.API_LIMIT, RESERVE, now, now.plus(limitProbe), 0));
         }
-        synchronized (opened) {
-            if (pause.get() != null) {
-                opened.wait(recheck.toMillis());
+        if (pause.get() != null) {
+            synchronized (opened) {
+                if (pause.get() != null) {
+                    opened.wait(recheck.toMillis());
+                }
+            }
+            Pause p = pause.get();
+            if (p != null) {
+                throw new WriterPausedException("Salesforce writer paused: " + p.detail());
             }
         }
-        Pause p = pause.get();
-        if (p != null) {
-            throw new WriterPausedException("Salesforce writer paused: " + p.detail());
-        }
+        governor.pace(allowance);
     }
 
     /** From the error handler: a login or allowance failure pauses the writer. */
@@ -94,16 +109,29 @@ public class SalesforceGate {
         return p != null && !clock.instant().isBefore(p.nextProbe());
     }
 
-    /** The probe ({@code salesforce:limits}) answered: resume if the allowance has calls left. */
+    /**
+     * The probe ({@code salesforce:limits}) answered: resume if the allowance has calls left and, in the governor's
+     * pause mode, more than the reserve (by the probe's own Sforce-Limit-Info: the /limits body is minutes old).
+     */
     public void probeSucceeded(Exchange exchange) {
         Limits limits = exchange.getIn().getBody(Limits.class);
         if (limits != null && limits.getDailyApiRequests() != null && limits.getDailyApiRequests().getRemaining() <= 0) {
             probeFailed(exchange, "API allowance still used up (DailyApiRequests remaining 0)");
             return;
         }
+        if (governor.state() == AllowanceGovernor.State.PAUSED) {
+            // held by the reserve now, whatever paused the writer; the governor logs entering and leaving it
+            probeLater(ErrorClass.API_LIMIT, RESERVE, false);
+            return;
+        }
         Pause p = pause.getAndSet(null);
         if (p != null) {
-            LOG.warn("Salesforce is reachable again after {} s; resuming the writer", Duration.between(p.since(), clock.instant()).toSeconds());
+            long seconds = Duration.between(p.since(), clock.instant()).toSeconds();
+            if (RESERVE.equals(p.detail())) {
+                LOG.info("Resuming the Salesforce writer after {} s within the API allowance reserve", seconds);
+            } else {
+                LOG.warn("Salesforce is reachable again after {} s; resuming the writer", seconds);
+            }
             synchronized (opened) {
                 opened.notifyAll();
             }
@@ -116,16 +144,24 @@ public class SalesforceGate {
     }
 
     private void probeFailed(Exchange exchange, String detail) {
+        probeLater(null, detail, true);
+    }
+
+    /** Stays paused and schedules the next probe; {@code reason} null keeps the pause's reason. */
+    private void probeLater(ErrorClass reason, String detail, boolean warn) {
         pause.updateAndGet(p -> {
             if (p == null) {
                 return null;
             }
+            ErrorClass why = reason == null ? p.reason() : reason;
             int failed = p.failedProbes() + 1;
-            Duration wait = p.reason() == ErrorClass.LOGIN
+            Duration wait = why == ErrorClass.LOGIN
                     ? min(loginFirstProbe.multipliedBy(1L << Math.min(failed, 20)), loginMaxProbe)
                     : limitProbe;
-            LOG.warn("Salesforce still unavailable ({}); next check in {} s", detail, wait.toSeconds());
-            return new Pause(p.reason(), detail, p.since(), clock.instant().plus(wait), failed);
+            if (warn) {
+                LOG.warn("Salesforce still unavailable ({}); next check in {} s", detail, wait.toSeconds());
+            }
+            return new Pause(why, detail, p.since(), clock.instant().plus(wait), failed);
         });
     }
 

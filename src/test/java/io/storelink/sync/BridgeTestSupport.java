@@ -54,7 +54,10 @@ import org.springframework.test.context.DynamicPropertySource;
                 "storelink.salesforce.pause.login-first-probe=200ms",
                 "storelink.salesforce.pause.login-max-probe=1s",
                 "storelink.salesforce.pause.limit-probe=300ms",
-                "storelink.salesforce.pause.check-period-ms=50"
+                "storelink.salesforce.pause.check-period-ms=50",
+                // the fake counts every call of the test run against a 15,000 allowance: no test but GovernorPauseTest
+                // should meet the reserve
+                "storelink.salesforce.governor.reserve=0"
         })
 @EmbeddedKafka(kraft = true, partitions = 3, topics = {BridgeTestSupport.ORDERS_TOPIC, BridgeTestSupport.DEAD_LETTER_TOPIC,
         BridgeTestSupport.FULFILLMENTS_TOPIC},

@@ -24,6 +24,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A stateful fake of the Salesforce REST API on 127.0.0.1 for integration tests and the local sandbox.
@@ -43,9 +44,10 @@ public final class FakeSalesforce implements AutoCloseable {
     private final SalesforceStore store = new SalesforceStore(schema);
     private final OAuth oauth = new OAuth();
     private final Meter meter = new Meter();
+    private final AtomicLong otherIntegrations = new AtomicLong();
     private final Faults faults = new Faults(oauth::expireAll);
     private final RecordWriter writer = new RecordWriter(store, faults);
-    private final RestApi rest = new RestApi(store, writer, meter::calls, faults::isLimitExceeded);
+    private final RestApi rest = new RestApi(store, writer, () -> meter.calls() + otherIntegrations.get(), faults::isLimitExceeded);
     private final SandboxPages sandbox = new SandboxPages(this);
 
     private record Reply(int status, String contentType, byte[] body, Map<String, String> headers) {
@@ -171,6 +173,15 @@ public final class FakeSalesforce implements AutoCloseable {
         return meter.logins();
     }
 
+    /**
+     * Calls the org's other integrations made in the rolling 24 h: added to the usage that Sforce-Limit-Info and
+     * /limits report (not to {@link #apiCalls()}), e.g. to bring the org near its allowance.
+     */
+    public FakeSalesforce otherIntegrationsUsage(long calls) {
+        otherIntegrations.set(calls);
+        return this;
+    }
+
     public void resetCounters() {
         meter.reset();
     }
@@ -294,8 +305,8 @@ public final class FakeSalesforce implements AutoCloseable {
         return json(e.status, e.restBody(), h);
     }
 
-    private static String usage(long used) {
-        return "api-usage=" + used + "/" + RestApi.DAILY_MAX;
+    private String usage(long used) {
+        return "api-usage=" + (used + otherIntegrations.get()) + "/" + RestApi.DAILY_MAX;
     }
 
     /** GET /services/data/: the versions this fake serves, oldest first like Salesforce lists them. */

@@ -106,6 +106,17 @@ class FakeSalesforceTest {
         assertThat(fake.apiCalls()).isZero();
     }
 
+    @Test
+    void otherIntegrationsUsageCountsAgainstTheAllowanceButNotOurCalls() {
+        fake.otherIntegrationsUsage(14_000);
+        Res limits = http.get(V + "/limits");
+        assertThat(limits.header("Sforce-Limit-Info")).isEqualTo("api-usage=14001/15000");
+        assertThat(limits.json().get("DailyApiRequests").get("Remaining").asLong()).isEqualTo(999);
+        assertThat(fake.apiCalls()).isEqualTo(1);
+        fake.otherIntegrationsUsage(0);
+        assertThat(http.get(V + "/limits").header("Sforce-Limit-Info")).isEqualTo("api-usage=2/15000");
+    }
+
     // ---- single-record writes ----
 
     @Test

@@ -97,6 +97,7 @@ public class OrderBatchWriter {
     public void currentCall(Exchange exchange) {
         OrderBatch.Call call = batch(exchange).current();
         List<BatchRecord> pending = call.pending();
+        nameTheEvent(exchange, pending);
         if (call.kind() == OrderBatch.Kind.READ) {
             exchange.getMessage().setBody(calls.versionReads(pending));
         } else {
@@ -104,6 +105,18 @@ public class OrderBatchWriter {
             exchange.setProperty(WRITE, write);
             exchange.getMessage().setBody(write.composite());
         }
+    }
+
+    /**
+     * A call about one event (the usual case at a trickle) carries its identity, so that the error handler's log
+     * lines name it (ShopifyEventMdc); a call about many names none.
+     */
+    private static void nameTheEvent(Exchange exchange, List<BatchRecord> pending) {
+        BatchRecord only = pending.size() == 1 ? pending.get(0) : null;
+        for (String header : List.of(ShopifyHeaders.WEBHOOK_ID, ShopifyHeaders.TOPIC)) {
+            exchange.getMessage().setHeader(header, only == null ? null : only.exchange.getMessage().getHeader(header, String.class));
+        }
+        exchange.setProperty(ParseOrder.ORDER_ID, only == null ? null : only.order.id());
     }
 
     /** Salesforce's answer to the current call. Orders failing for a reason that may pass are retried (thrown). */

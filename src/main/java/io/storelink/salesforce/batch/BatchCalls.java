@@ -12,6 +12,8 @@ import org.apache.camel.component.salesforce.api.dto.composite.SObjectComposite;
 import org.apache.camel.component.salesforce.api.dto.composite.SObjectCompositeResponse;
 import org.apache.camel.component.salesforce.api.dto.composite.SObjectCompositeResult;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -58,7 +60,9 @@ final class BatchCalls {
         for (int from = 0; from < records.size(); from += IDS_PER_QUERY) {
             List<Long> ids = records.subList(from, Math.min(records.size(), from + IDS_PER_QUERY)).stream()
                     .map(BatchRecord::orderId).toList();
-            composite.addQuery(versions.query(ids), "versions" + from / IDS_PER_QUERY);
+            // encoded here: camel-salesforce's addQuery puts the SOQL into the URL as it is, spaces and quotes included
+            composite.addGeneric(SObjectComposite.Method.GET,
+                    "/query/?q=" + URLEncoder.encode(versions.query(ids), StandardCharsets.UTF_8), "versions" + from / IDS_PER_QUERY);
         }
         return composite;
     }

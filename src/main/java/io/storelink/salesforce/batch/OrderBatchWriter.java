@@ -13,6 +13,7 @@ import io.storelink.shopify.ParseOrder;
 import io.storelink.shopify.PoisonPayloadException;
 import io.storelink.shopify.ShopifyHeaders;
 import io.storelink.shopify.model.ShopifyOrder;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
@@ -45,6 +46,8 @@ public class OrderBatchWriter {
     private static final Logger LOG = LoggerFactory.getLogger(OrderBatchWriter.class);
     static final String BATCH = "orderBatch";
     static final String WRITE = "orderBatchWrite";
+    /** Salesforce calls answered, by kind: what the API allowance is spent on. */
+    static final String CALLS = "storelink.writer.calls";
 
     private final ParseOrder parser;
     private final OrderMapping mapping;
@@ -53,11 +56,12 @@ public class OrderBatchWriter {
     private final SalesforceErrors errors;
     private final SyncLatency latency;
     private final CamelContext camel;
+    private final MeterRegistry meters;
     private volatile ProducerTemplate producer;
 
     public OrderBatchWriter(ParseOrder parser, OrderMapping mapping, WrittenVersions versions, SalesforceSettings salesforce,
             MappingSettings mappingSettings, @Qualifier("orderVersions") AppliedVersions orderVersions,
-            SalesforceErrors errors, SyncLatency latency, CamelContext camel) {
+            SalesforceErrors errors, SyncLatency latency, CamelContext camel, MeterRegistry meters) {
         this.parser = parser;
         this.mapping = mapping;
         this.versions = versions;
@@ -65,6 +69,7 @@ public class OrderBatchWriter {
         this.errors = errors;
         this.latency = latency;
         this.camel = camel;
+        this.meters = meters;
     }
 
     /** The Kafka records (camel-kafka batching: a list of exchanges) become a batch: parsed, deduplicated, planned. */
@@ -123,9 +128,12 @@ public class OrderBatchWriter {
     public void results(Exchange exchange) throws SalesforceException {
         OrderBatch batch = batch(exchange);
         SObjectCompositeResponse response = exchange.getMessage().getBody(SObjectCompositeResponse.class);
+        String writer = exchange.getProperty(SyncLatency.WRITER, String.class);
         if (batch.current().kind() == OrderBatch.Kind.READ) {
+            meters.counter(CALLS, "writer", writer, "kind", "version_read").increment();
             batch.versionsRead(calls.readVersions(response));
         } else {
+            meters.counter(CALLS, "writer", writer, "kind", "write").increment();
             BatchCalls.Write write = exchange.getProperty(WRITE, BatchCalls.Write.class);
             List<BatchCalls.Saved> saved = calls.saved(write, response);
             if (!batch.written(saved, write.records(), e -> errors.classify(e) == ErrorClass.VALIDATION)) {

@@ -48,6 +48,7 @@ public class WrittenVersions {
     private static final Known ABSENT = new Absent();
 
     private final Map<Integer, PartitionVersions> partitions = new ConcurrentHashMap<>();
+    private volatile Instant lastReset = Instant.EPOCH;
     private final int maxOrders;
     private final Duration clockMargin;
     private final Clock clock;
@@ -66,17 +67,29 @@ public class WrittenVersions {
 
     /** The partition was (re)assigned to this instance: whatever was known may have changed elsewhere. */
     public void assigned(int partition) {
-        partitions.remove(partition);
+        reset(partition);
     }
 
     /** Called for each record, in offset order: a record that does not follow the last one resets the partition. */
     public void consumed(int partition, long offset) {
-        PartitionVersions p = partitions.computeIfAbsent(partition, k -> new PartitionVersions(clock.instant()));
-        if (!p.follows(offset)) {
-            p = new PartitionVersions(clock.instant());
-            partitions.put(partition, p);
+        PartitionVersions p = partitions.get(partition);
+        if (p == null || !p.follows(offset)) {
+            p = reset(partition);
         }
         p.nextOffset = offset + 1;
+    }
+
+    /** When a partition was last reset (assigned, or its offsets jumped): what was learnt before is gone. */
+    public Instant lastReset() {
+        return lastReset;
+    }
+
+    private PartitionVersions reset(int partition) {
+        Instant now = clock.instant();
+        PartitionVersions p = new PartitionVersions(now);
+        partitions.put(partition, p);
+        lastReset = now;
+        return p;
     }
 
     /** What Salesforce has for the order, when it can be known without asking it. */

@@ -1,0 +1,217 @@
+package io.storelink.salesforce.batch;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.storelink.TestSettings;
+import io.storelink.fakes.shopify.OrderFactory;
+import io.storelink.mapping.MappingSettings;
+import io.storelink.mapping.OrderMapping;
+import io.storelink.salesforce.AppliedVersions;
+import io.storelink.shopify.ParseOrder;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
+import org.apache.camel.component.kafka.KafkaConstants;
+import org.apache.camel.component.salesforce.api.dto.composite.SObjectComposite;
+import org.apache.camel.component.salesforce.api.dto.composite.SObjectCompositeResponse;
+import org.apache.camel.component.salesforce.api.dto.composite.SObjectCompositeResult;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.support.DefaultExchange;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The batch's plan and its calls, without Kafka or Salesforce: what the writer sends for a batch, and why. */
+class OrderBatchTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+    private static final MappingSettings MAPPING = TestSettings.mapping();
+
+    private final CamelContext camel = new DefaultCamelContext();
+    private final ParseOrder parser = new ParseOrder(JSON);
+    private final OrderMapping mapping = new OrderMapping(MAPPING);
+    private final WrittenVersions versions = new WrittenVersions(20_000, Duration.ofSeconds(30));
+    private final BatchCalls calls = new BatchCalls("62.0", MAPPING,
+            new AppliedVersions(JSON, "Opportunity", "External_Shopify_Order_ID__c", "Shopify_Updated_At__c"));
+    private final OrderFactory orders = new OrderFactory(11);
+    private long offset;
+
+    @Test
+    void aThousandOrdersCostOneVersionReadAndFiveWrites() {
+        List<ObjectNode> payloads = new ArrayList<>();
+        for (int i = 0; i < 1000; i++) {
+            payloads.add(orders.nextOrder());
+        }
+        OrderBatch batch = batch(payloads);
+
+        OrderBatch.Call read = batch.current();
+        assertThat(read.kind()).isEqualTo(OrderBatch.Kind.READ);
+        SObjectComposite reads = calls.versionReads(read.pending());
+        assertThat(requests(reads)).hasSize(5)
+                .allSatisfy(r -> assertThat(r.get("url").asText()).startsWith("/services/data/v62.0/query/?q=SELECT+External_Shopify_Order_ID__c"));
+        batch.versionsRead(Map.of()); // Salesforce has none of them
+
+        int writes = 0;
+        while (batch.hasCalls()) {
+            OrderBatch.Call call = batch.current();
+            assertThat(call.kind()).isEqualTo(OrderBatch.Kind.WRITE);
+            assertThat(call.records()).hasSize(200);
+            BatchCalls.Write write = calls.upserts(call.pending());
+            assertThat(requests(write.composite())).hasSize(3).extracting(r -> r.get("url").asText()).containsExactly(
+                    "/services/data/v62.0/composite/sobjects/Account/External_Shopify_Account_ID__c",
+                    "/services/data/v62.0/composite/sobjects/Contact/External_Shopify_ID__c",
+                    "/services/data/v62.0/composite/sobjects/Opportunity/External_Shopify_Order_ID__c");
+            assertThat(batch.written(allSaved(call.records().size()), call.pending(), e -> true)).isTrue();
+            writes++;
+        }
+        assertThat(writes).isEqualTo(5);
+        assertThat(batch.records).allSatisfy(r -> assertThat(r.outcome).isEqualTo(BatchRecord.Outcome.WRITTEN));
+    }
+
+    @Test
+    void onlyTheNewestEventOfAnOrderIsWrittenAndOrdersKnownNewerInSalesforceAreSkipped() {
+        ObjectNode created = orders.companyOrder();
+        ObjectNode updated = OrderFactory.updated(created, Duration.ofMinutes(5), o -> o.put("financial_status", "paid"));
+        ObjectNode stale = orders.companyOrder();
+        OrderBatch batch = batch(List.of(updated, created, created, stale));
+
+        assertThat(batch.current().records()).extracting(r -> r.orderId())
+                .containsExactly(created.get("id").asLong(), stale.get("id").asLong());
+        batch.versionsRead(Map.of(stale.get("id").asText(),
+                Optional.of(Instant.parse(stale.get("updated_at").asText()).plusSeconds(1)))); // Salesforce has newer
+
+        OrderBatch.Call write = batch.current();
+        assertThat(write.records()).hasSize(1).first().satisfies(r -> assertThat(r.version())
+                .isEqualTo(Instant.parse(updated.get("updated_at").asText())));
+        batch.written(allSaved(1), write.pending(), e -> true);
+        assertThat(batch.hasCalls()).isFalse();
+        assertThat(batch.records).extracting(r -> r.outcome).containsExactly(BatchRecord.Outcome.WRITTEN,
+                BatchRecord.Outcome.SKIPPED, BatchRecord.Outcome.SKIPPED, BatchRecord.Outcome.SKIPPED);
+        assertThat(versions.known(0, stale.get("id").asLong(), null)).as("the version read is remembered").isPresent();
+    }
+
+    @Test
+    void aCustomersOrdersShareOneAccountAndContactLinkedByExternalIds() {
+        ObjectNode first = orders.companyOrder();
+        ObjectNode second = orders.orderForCustomer(first);
+        String customer = first.get("customer").get("id").asText();
+        OrderBatch batch = batch(List.of(first, second));
+        batch.current();
+        batch.versionsRead(Map.of());
+
+        BatchCalls.Write write = calls.upserts(batch.current().pending());
+
+        List<JsonNode> requests = requests(write.composite());
+        List<Map<String, Object>> accounts = records(requests.get(0));
+        List<Map<String, Object>> contacts = records(requests.get(1));
+        List<Map<String, Object>> opportunities = records(requests.get(2));
+        assertThat(accounts).hasSize(1).first().satisfies(a -> assertThat(a)
+                .containsEntry("attributes", Map.of("type", "Account"))
+                .containsEntry("External_Shopify_Account_ID__c", "shop_cust_" + customer));
+        assertThat(contacts).hasSize(1).first().satisfies(c -> assertThat(c)
+                .containsEntry("External_Shopify_ID__c", customer)
+                .containsEntry("Account", Map.of("External_Shopify_Account_ID__c", "shop_cust_" + customer)));
+        assertThat(opportunities).hasSize(2).allSatisfy(o -> assertThat(o)
+                .containsEntry("Account", Map.of("External_Shopify_Account_ID__c", "shop_cust_" + customer))
+                .containsEntry("Contact", Map.of("External_Shopify_ID__c", customer)));
+        assertThat(write.account()).containsExactly(0, 0);
+        assertThat(write.opportunity()).containsExactly(0, 1);
+        assertThat(requests.get(0).at("/body/allOrNone").asBoolean(true)).isFalse();
+    }
+
+    @Test
+    void aRefusedRecordIsRefusedAloneAndALockedOneIsRetriedAlone() throws Exception {
+        List<ObjectNode> payloads = List.of(orders.companyOrder(), orders.companyOrder(), orders.companyOrder());
+        OrderBatch batch = batch(payloads);
+        batch.current();
+        batch.versionsRead(Map.of());
+        OrderBatch.Call call = batch.current();
+        BatchCalls.Write write = calls.upserts(call.pending());
+        // Contact 2 fails validation, Opportunity 3 is locked; Salesforce reports errors per record with statusCode
+        SObjectCompositeResponse response = new SObjectCompositeResponse(List.of(
+                collection(ok(), ok(), ok()),
+                collection(ok(), failed("FIELD_CUSTOM_VALIDATION_EXCEPTION", "LastName"), ok()),
+                collection(ok(), failed("INVALID_FIELD", null), failed("UNABLE_TO_LOCK_ROW", null))));
+
+        List<BatchCalls.Saved> saved = calls.saved(write, response);
+
+        assertThat(saved.get(0).success()).isTrue();
+        assertThat(saved.get(1).failure().getErrors()).extracting(e -> e.getErrorCode())
+                .as("the Contact's error, not the Opportunity's that followed from it").containsExactly("FIELD_CUSTOM_VALIDATION_EXCEPTION");
+        assertThat(saved.get(1).failure().getMessage()).contains("Contact", "LastName");
+        assertThat(saved.get(2).failure().getErrors()).extracting(e -> e.getErrorCode()).containsExactly("UNABLE_TO_LOCK_ROW");
+
+        boolean done = batch.written(saved, write.records(),
+                e -> !"UNABLE_TO_LOCK_ROW".equals(((org.apache.camel.component.salesforce.api.SalesforceException) e).getErrors().get(0).getErrorCode()));
+
+        assertThat(done).isFalse();
+        assertThat(batch.current().pending()).as("the retry sends only the locked order").extracting(r -> r.orderId())
+                .containsExactly(payloads.get(2).get("id").asLong());
+        assertThat(batch.records).extracting(r -> r.outcome).containsExactly(BatchRecord.Outcome.WRITTEN,
+                BatchRecord.Outcome.REFUSED, BatchRecord.Outcome.PENDING);
+    }
+
+    @Test
+    void relationshipNamesFollowSalesforcesRule() {
+        assertThat(BatchCalls.relationship("AccountId")).isEqualTo("Account");
+        assertThat(BatchCalls.relationship("Primary_Contact__c")).isEqualTo("Primary_Contact__r");
+    }
+
+    private OrderBatch batch(List<ObjectNode> payloads) {
+        versions.assigned(0);
+        List<BatchRecord> records = new ArrayList<>();
+        for (ObjectNode payload : payloads) {
+            Exchange child = new DefaultExchange(camel);
+            child.getMessage().setHeader(KafkaConstants.PARTITION, 0);
+            child.getMessage().setHeader(KafkaConstants.OFFSET, offset++);
+            byte[] body = OrderFactory.bytes(payload);
+            child.getMessage().setBody(body);
+            records.add(new BatchRecord(child, parser.parse(body)));
+        }
+        return new OrderBatch(records, versions, r -> mapping.map(r.order));
+    }
+
+    private static List<BatchCalls.Saved> allSaved(int n) {
+        List<BatchCalls.Saved> saved = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            saved.add(new BatchCalls.Saved(true, null));
+        }
+        return saved;
+    }
+
+    /** The composite request as Salesforce receives it. */
+    private static List<JsonNode> requests(SObjectComposite composite) {
+        List<JsonNode> requests = new ArrayList<>();
+        JSON.valueToTree(composite).path("compositeRequest").forEach(requests::add);
+        return requests;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> records(JsonNode request) {
+        return JSON.convertValue(request.at("/body/records"), List.class);
+    }
+
+    @SafeVarargs
+    private static SObjectCompositeResult collection(Map<String, Object>... results) {
+        return new SObjectCompositeResult(List.of(results), Map.of(), 200, null);
+    }
+
+    private static Map<String, Object> ok() {
+        return Map.of("id", "001000000000001AAA", "success", true, "errors", List.of(), "created", true);
+    }
+
+    private static Map<String, Object> failed(String code, String field) {
+        return Map.of("success", false, "created", false, "errors", List.of(Map.of("statusCode", code,
+                "message", "refused", "fields", field == null ? List.of() : List.of(field))));
+    }
+}

@@ -55,6 +55,8 @@ import org.springframework.test.context.DynamicPropertySource;
                 "storelink.salesforce.pause.login-max-probe=1s",
                 "storelink.salesforce.pause.limit-probe=300ms",
                 "storelink.salesforce.pause.check-period-ms=50",
+                // orders created a second after a partition was assigned are known new (VersionCacheTest)
+                "storelink.writer.version-cache.clock-margin=1s",
                 // the fake counts every call of the test run against a 15,000 allowance: no test but GovernorPauseTest
                 // should meet the reserve
                 "storelink.salesforce.governor.reserve=0"

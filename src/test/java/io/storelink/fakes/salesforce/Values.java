@@ -79,6 +79,11 @@ final class Values {
         return ignoreCase ? a.equalsIgnoreCase(b) : a.equals(b);
     }
 
+    /** The key of a value in the store's indexes: what {@link #same} compares, ignoring case. */
+    static String indexKey(Object v) {
+        return canonical(v).toLowerCase(java.util.Locale.ROOT);
+    }
+
     private static String canonical(Object v) {
         if (v instanceof Number n) {
             BigDecimal d = decimal(n).stripTrailingZeros();

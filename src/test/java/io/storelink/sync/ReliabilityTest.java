@@ -138,6 +138,43 @@ class ReliabilityTest extends BridgeTestSupport {
     }
 
     @Test
+    void aCallThatGivesUpDeadLettersItsOrdersAndLeavesTheRestForTheNextPoll() throws Exception {
+        // one customer's orders: one partition, so one consumer takes them as one batch of up to 300 records
+        ObjectNode first = orders.companyOrder();
+        List<ObjectNode> payloads = new ArrayList<>(List.of(first));
+        while (payloads.size() < 300) {
+            payloads.add(orders.orderForCustomer(first));
+        }
+        List<WebhookSender.Delivery> deliveries = prepare("orders/create", payloads);
+        Set<String> webhookIds = deliveries.stream().map(WebhookSender.Delivery::webhookId).collect(Collectors.toSet());
+        camel.getRouteController().stopRoute("orders-to-salesforce");
+        try {
+            deliverAll(deliveries, 8);
+            // the first write call fails past its retries (1 attempt + 10 in the tests); reads are not affected
+            SALESFORCE.faults().failNextContaining(11, Fault.SERVER_UNAVAILABLE, "/composite/sobjects/");
+        } finally {
+            camel.getRouteController().startRoute("orders-to-salesforce");
+        }
+        awaitWriterIdle();
+
+        List<ConsumerRecord<String, byte[]>> deadLetters = readAll(DEAD_LETTER_TOPIC).stream()
+                .filter(r -> webhookIds.contains(headers(r).get("X-Shopify-Webhook-Id"))).toList();
+        assertThat(deadLetters).as("the orders of the call that gave up").isNotEmpty().hasSizeLessThanOrEqualTo(200)
+                .allSatisfy(r -> assertThat(headers(r)).containsEntry("storelink-error-class", "TRANSIENT")
+                        .containsEntry("storelink-error-codes", "SERVER_UNAVAILABLE")
+                        .containsEntry("storelink-attempts", "11"));
+        Set<String> deadLettered = deadLetters.stream().map(r -> orderId(r.value())).collect(Collectors.toSet());
+        Map<String, Long> byOrder = opportunitiesByOrderId();
+        List<String> ids = ids(payloads);
+        assertThat(ids).as("every order written once or dead-lettered, never both, never neither").allSatisfy(id ->
+                assertThat(deadLettered.contains(id) ? byOrder.get(id) : Long.valueOf(1)).isEqualTo(deadLettered.contains(id) ? null : 1L));
+        // the partition keeps its order: the dead letters are its first records, what came after them was written
+        int lastDeadLetter = ids.stream().filter(deadLettered::contains).mapToInt(ids::indexOf).max().orElseThrow();
+        assertThat(ids.subList(0, lastDeadLetter + 1)).allMatch(deadLettered::contains);
+        assertThat(ids.size() - deadLettered.size()).as("orders written after the call gave up").isPositive();
+    }
+
+    @Test
     void duplicatedAndShuffledDeliveriesEndInTheNewestShopifyState() throws Exception {
         Random random = new Random(7);
         List<WebhookSender.Delivery> deliveries = new ArrayList<>();

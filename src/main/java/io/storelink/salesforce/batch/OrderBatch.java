@@ -37,6 +37,7 @@ final class OrderBatch {
     private final Deque<List<BatchRecord>> reads = new ArrayDeque<>();
     private Deque<List<BatchRecord>> writes;
     private Call current;
+    private boolean gaveUp;
     int versionReads;
 
     OrderBatch(List<BatchRecord> records, WrittenVersions versions, Function<BatchRecord, OrderRecords> mapping) {
@@ -84,6 +85,9 @@ final class OrderBatch {
     }
 
     boolean hasCalls() {
+        if (gaveUp) {
+            return false;
+        }
         if (current != null) {
             return true;
         }
@@ -141,8 +145,13 @@ final class OrderBatch {
         return !retry;
     }
 
-    /** The current call cannot succeed (retries exhausted): its pending orders are refused with the failure. */
+    /**
+     * The current call cannot succeed (validation of the whole call, or retries exhausted): its pending orders are
+     * refused with the failure, and the batch makes no more calls, so that it holds its consumer no longer than one
+     * call's retries (Kafka's max.poll.interval).
+     */
     void refuseCurrent(Exception failure) {
+        gaveUp = true; // Salesforce is unlikely to take the next call either: the rest waits in Kafka
         if (current != null) {
             for (BatchRecord r : current.pending()) {
                 r.refused(failure);

@@ -27,9 +27,11 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The orders writer's steps for a batch of Kafka records (routes/orders-to-salesforce.camel.yaml): open the batch,
@@ -160,16 +162,25 @@ public class OrderBatchWriter {
     }
 
     /**
-     * Every record is written, skipped or refused: refused ones go to the dead-letter topic one by one (each with its
-     * own error), then each partition's offset is committed past its last record. Sets the counts for the metrics.
+     * Settles the batch, partition by partition, up to its first record still pending (there is one only when a
+     * call gave up): refused records go to the dead-letter topic one by one (each with its own error), then the
+     * partition's offset is committed past its last settled record. Records from the first pending one on are left
+     * uncommitted; the route then fails the batch, so they are read again. Sets the counts for the metrics.
      */
     public void finish(Exchange exchange) {
         OrderBatch batch = batch(exchange);
         String writer = exchange.getProperty(SyncLatency.WRITER, String.class);
         int written = 0;
         int skipped = 0;
-        Map<Integer, BatchRecord> lastOfPartition = new LinkedHashMap<>();
+        int left = 0;
+        Set<Integer> blocked = new HashSet<>();
+        Map<Integer, BatchRecord> lastSettled = new LinkedHashMap<>();
         for (BatchRecord r : batch.records) {
+            if (r.pending() || blocked.contains(r.partition)) {
+                blocked.add(r.partition);
+                left++;
+                continue;
+            }
             Exchange child = r.exchange;
             child.setProperty(SyncLatency.WRITER, writer);
             if (r.order != null) {
@@ -186,18 +197,18 @@ public class OrderBatchWriter {
                     skipped++;
                     log(child, "Skipped Shopify order {} (id {}, {}): {}", r, r.skipReason);
                 }
-                case REFUSED -> deadLetter(r);
-                default -> throw new IllegalStateException("record " + r.partition + "/" + r.offset + " left pending");
+                default -> deadLetter(r);
             }
-            lastOfPartition.put(r.partition, r);
+            lastSettled.put(r.partition, r);
         }
-        for (BatchRecord last : lastOfPartition.values()) {
+        for (BatchRecord last : lastSettled.values()) {
             last.exchange.getMessage().getHeader(KafkaConstants.MANUAL_COMMIT, KafkaManualCommit.class).commit();
         }
         exchange.setProperty("ordersWritten", written);
         exchange.setProperty("ordersSkipped", skipped);
-        LOG.debug("Batch of {} order records: {} written, {} skipped, {} version read call(s)",
-                batch.records.size(), written, skipped, batch.versionReads);
+        exchange.setProperty("ordersLeft", left);
+        LOG.debug("Batch of {} order records: {} written, {} skipped, {} left for the next poll, {} version read call(s)",
+                batch.records.size(), written, skipped, left, batch.versionReads);
     }
 
     private void deadLetter(BatchRecord r) {

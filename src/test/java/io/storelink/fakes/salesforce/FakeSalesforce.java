@@ -273,7 +273,7 @@ public final class FakeSalesforce implements AutoCloseable {
         }
         String root = parsed.map(r -> r.segment(0)).orElse(null);
         boolean batch = "composite".equals(root);
-        Optional<Fault> fault = faults.draw("limits".equals(root));
+        Optional<Fault> fault = faults.draw("limits".equals(root), body == null ? "" : new String(body, StandardCharsets.UTF_8));
         boolean lockFault = false;
         if (fault.isPresent()) {
             // a lock failure inside a composite/collection is reported per subrequest/record, as Salesforce does

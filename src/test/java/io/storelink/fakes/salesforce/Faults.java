@@ -19,6 +19,9 @@ public final class Faults {
     private final List<Rejection> rejections = new CopyOnWriteArrayList<>();
 
     private int nextCount;
+    private int matchingCount;
+    private Fault matchingFault;
+    private String matchingText;
     private Fault nextFault;
     private double ratio;
     private Fault ratioFault;
@@ -36,6 +39,13 @@ public final class Faults {
     public synchronized void failNext(int n, Fault fault) {
         nextCount = n;
         nextFault = n > 0 ? fault : null;
+    }
+
+    /** The next {@code n} counted REST calls whose request body contains {@code text} fail with {@code fault}. */
+    public synchronized void failNextContaining(int n, Fault fault, String text) {
+        matchingCount = n;
+        matchingFault = n > 0 ? fault : null;
+        matchingText = text;
     }
 
     /** That fraction of counted calls fail, drawn from a Random seeded with {@code seed}; ratio 0 turns it off. */
@@ -67,6 +77,7 @@ public final class Faults {
     /** All faults off (sessions stay as they are; counters of served faults are kept). */
     public synchronized void reset() {
         failNext(0, null);
+        failNextContaining(0, null, null);
         failRatio(0, null, 0);
         limitExceeded = false;
         rejections.clear();
@@ -87,10 +98,13 @@ public final class Faults {
      * Picks the fault (if any) for one counted call and records it as served. {@code /limits} stays readable
      * while the allowance is exhausted, so clients can see Remaining 0.
      */
-    synchronized Optional<Fault> draw(boolean limitsCall) {
+    synchronized Optional<Fault> draw(boolean limitsCall, String body) {
         Fault chosen = null;
         if (limitExceeded && !limitsCall) {
             chosen = Fault.REQUEST_LIMIT_EXCEEDED;
+        } else if (matchingCount > 0 && body.contains(matchingText)) {
+            matchingCount--;
+            chosen = matchingFault;
         } else if (nextCount > 0) {
             nextCount--;
             chosen = nextFault;

@@ -48,6 +48,9 @@ class HawtioConsoleIT extends BridgeTestSupport {
     @AfterEach
     void closeBrowser() throws Exception {
         if (browser != null) {
+            // what the console showed last, for a look after a failure
+            Files.write(Path.of("target", "hawtio-last-page.png"), ((ChromeDriver) browser).getScreenshotAs(OutputType.BYTES));
+            Files.writeString(Path.of("target", "hawtio-last-page.html"), browser.getPageSource());
             browser.quit();
         }
         org.springframework.util.FileSystemUtils.deleteRecursively(profile);

@@ -97,6 +97,26 @@ class InventorySyncTest extends BridgeTestSupport {
         Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> !gate.isPaused());
     }
 
+    /** Issue 11: pages fit the bucket Shopify reports; a page of the default size asks more than 400 points. */
+    @Test
+    void aStoreWithA400PointBucketSyncsEveryProductWithAtMostAHandfulOfThrottledAnswers() {
+        SHOPIFY_ADMIN.bucket(400, 8000); // the size decides the pages; the fast restore keeps the test short
+        for (int i = 0; i < VARIANTS; i++) {
+            stock(i, 500 + i % 13);
+        }
+        SHOPIFY_ADMIN.resetCounters();
+
+        InventoryRun run = runJob();
+
+        System.out.printf("[pollers] inventory sync, bucket 400 points: %d products, %d THROTTLED of %d GraphQL calls%n",
+                VARIANTS, SHOPIFY_ADMIN.throttled(), SHOPIFY_ADMIN.requests());
+        assertThat(run.getFailed()).isZero();
+        assertThat(SHOPIFY_ADMIN.throttled()).as("THROTTLED answers").isLessThanOrEqualTo(5);
+        for (int i = 0; i < IN_SALESFORCE; i++) {
+            assertThat(quantityInSalesforce(i)).as(sku(i)).isEqualTo(500 + i % 13);
+        }
+    }
+
     @Test
     void changedQuantitiesAreWrittenUnchangedLeftAloneMissingReportedNotCreatedInFewCalls() {
         Map<Integer, Long> total = new HashMap<>();

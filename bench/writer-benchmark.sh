@@ -153,7 +153,7 @@ if wants burst; then
   T0_MS=$(date +%s%3N)
   route "start()"
   log "burst: writer started; waiting until $WRITER_GROUP has committed every offset of shopify.orders"
-  java -cp "$CP" io.storelink.bench.BenchKafka await-committed "$BROKERS" "$WRITER_GROUP" shopify.orders 600 >"$OUT/burst-drain.txt" \
+  java -cp "$CP" io.storelink.bench.BenchKafka await-committed "$BROKERS" "$WRITER_GROUP" shopify.orders 600 >"$OUT/burst-drain.txt" 2>"$OUT/burst-drain.log" \
     || die "the writer did not drain the backlog within 600 s (log: $OUT/burst-bridge.log)"
   T1_MS=$(kv "$OUT/burst-drain.txt" committed_at_ms)
   c1=$(cpu_ticks "$BRIDGE_PID"); k1=$(cpu_ticks "$KAFKA_PID"); f1=$(cpu_ticks "$SF_PID"); b1=$(busy_ticks)
@@ -171,6 +171,10 @@ if wants burst; then
     echo "calls_per_order=$(awk -v c="$CALLS" -v o="$ORDERS" 'BEGIN { printf "%.4f", c / o }')"
     echo "drain_seconds=$SECS"
     echo "drain_orders_per_s=$(awk -v s="$SECS" -v o="$ORDERS" 'BEGIN { printf "%.0f", o / s }')"
+    # after the first batch was committed: the consumers have joined, the bridge has logged in, the JIT has seen a batch
+    F_MS=$(kv "$OUT/burst-drain.txt" first_commit_at_ms); F_N=$(kv "$OUT/burst-drain.txt" committed_at_first_commit)
+    echo "first_commit_seconds=$(awk -v a="$T0_MS" -v b="$F_MS" 'BEGIN { printf "%.2f", (b - a) / 1000 }') ($F_N records committed then)"
+    echo "after_first_commit_orders_per_s=$(awk -v a="$F_MS" -v b="$T1_MS" -v n="$((ORDERS - F_N))" 'BEGIN { printf "%.0f", (b > a ? n * 1000 / (b - a) : 0) }')"
     echo "opportunities=$OPPS"
     echo "accounts=$(sf_stat accounts)"
     echo "contacts=$(sf_stat contacts)"

@@ -31,7 +31,9 @@ import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
  * BenchKafka await-committed &lt;bootstrap&gt; &lt;group&gt; &lt;topic&gt; &lt;seconds&gt;
  *                                          polls every 50 ms until the consumer group has committed the topic's end
  *                                          offset on every partition; prints committed_at_ms=&lt;epoch ms&gt; when it
- *                                          saw that, or exits 1 after the given seconds
+ *                                          saw that (and first_commit_at_ms, committed_at_first_commit: when it first
+ *                                          saw a committed offset, and how many records were committed then), or
+ *                                          exits 1 after the given seconds
  * </pre>
  */
 public final class BenchKafka {
@@ -81,12 +83,21 @@ public final class BenchKafka {
             Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
             description.partitions().forEach(p -> latest.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest()));
             var end = admin.listOffsets(latest).all().get();
+            boolean first = true;
             while (System.nanoTime() < deadline) {
                 var committed = admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get();
+                long now = System.currentTimeMillis();
+                long sum = committed.entrySet().stream().filter(e -> end.containsKey(e.getKey()))
+                        .mapToLong(e -> e.getValue().offset()).sum();
+                if (first && sum > 0) { // the first batch is written: what follows is the writer's steady pace
+                    System.out.println("first_commit_at_ms=" + now);
+                    System.out.println("committed_at_first_commit=" + sum);
+                    first = false;
+                }
                 boolean all = end.entrySet().stream().allMatch(e -> e.getValue().offset() == 0
                         || committed.get(e.getKey()) != null && committed.get(e.getKey()).offset() >= e.getValue().offset());
                 if (all) {
-                    System.out.println("committed_at_ms=" + System.currentTimeMillis());
+                    System.out.println("committed_at_ms=" + now);
                     return;
                 }
                 Thread.sleep(50);

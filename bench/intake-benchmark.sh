@@ -150,7 +150,7 @@ if wants bridge; then
   # a clean environment: nothing from the caller's SHOPIFY_*/SALESFORCE_*/STORELINK_* variables leaks in
   # shellcheck disable=SC2086
   env -i PATH="$PATH" HOME="$HOME" LANG=C.UTF-8 ${JAVA_HOME:+JAVA_HOME="$JAVA_HOME"} \
-    PORT="$PORT" SERVER_ADDRESS=127.0.0.1 \
+    PORT="$PORT" SERVER_ADDRESS=127.0.0.1 STORELINK_JOBS_ENABLED=false \
     SHOPIFY_WEBHOOK_SECRET="$SECRET" KAFKA_BOOTSTRAP_SERVERS="$BROKERS" STORELINK_ROUTES="$ROUTES" \
     SALESFORCE_LOGIN_URL=http://127.0.0.1:9 SALESFORCE_CLIENT_ID=bench-client-id SALESFORCE_CLIENT_SECRET=bench-client-secret \
     STORELINK_CONSOLE_USERNAME=bench STORELINK_CONSOLE_PASSWORD=bench-console-password \

@@ -42,66 +42,12 @@ for t in "${TARGETS[@]}"; do
 done
 wants() { local t; for t in "${TARGETS[@]}"; do [[ $t == "$1" ]] && return 0; done; return 1; }
 
-log() { printf '\n==> %s\n' "$*"; }
-die() { printf '\nFAILED: %s\n' "$*" >&2; exit 1; }
+# shellcheck source=bench/lib.sh
+source bench/lib.sh
 
-# ---------------------------------------------------------------- processes we start, and their cleanup
-PIDS=()
-stop_pid() { # pid [seconds]: TERM, then KILL after the grace period
-  local pid=$1 grace=${2:-20} i
-  kill -0 "$pid" 2>/dev/null || return 0
-  kill -TERM "$pid" 2>/dev/null || true
-  for ((i = 0; i < grace * 10; i++)); do kill -0 "$pid" 2>/dev/null || return 0; sleep 0.1; done
-  kill -KILL "$pid" 2>/dev/null || true
-  wait "$pid" 2>/dev/null || true
-}
-cleanup() { # newest first: the bridge stops before its broker
-  local i
-  for ((i = ${#PIDS[@]} - 1; i >= 0; i--)); do stop_pid "${PIDS[i]}" 10; done
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
-
-# ---------------------------------------------------------------- tools
-as_root() { if [[ $(id -u) -eq 0 ]]; then "$@"; else sudo "$@"; fi; }
-APT_UPDATED=
-apt_install() {
-  [[ -n $APT_UPDATED ]] || { as_root apt-get update; APT_UPDATED=1; }
-  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y "$@"
-}
 command -v wrk >/dev/null || { log "installing wrk"; apt_install wrk; }
 command -v curl >/dev/null || { log "installing curl"; apt_install curl; }
 if wants express && ! command -v npm >/dev/null; then log "installing node and npm"; apt_install nodejs npm; fi
-
-free_port() { # first port from $1 up that nothing listens on
-  local p=$1
-  while (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; do p=$((p + 1)); done
-  echo "$p"
-}
-wait_for() { # description seconds pid log command...: until the command succeeds, the process dies, or time is up
-  local what=$1 seconds=$2 pid=$3 logfile=$4 i
-  shift 4
-  for ((i = 0; i < seconds * 4; i++)); do
-    "$@" >/dev/null 2>&1 && return 0
-    kill -0 "$pid" 2>/dev/null || { tail -n 40 "$logfile" >&2; die "$what: process exited (log: $logfile)"; }
-    sleep 0.25
-  done
-  tail -n 40 "$logfile" >&2
-  die "$what: not ready after ${seconds}s (log: $logfile)"
-}
-cpu_ticks() { # utime+stime of a process, in clock ticks
-  awk '{ sub(/^.*\) /, ""); print $12 + $13 }' "/proc/$1/stat"
-}
-child_ticks() { # CPU of this shell's finished children (wrk, once waited for), in clock ticks
-  awk '{ sub(/^.*\) /, ""); print $14 + $15 }' "/proc/$$/stat"
-}
-busy_ticks() { # CPU time the whole machine spent busy (user, nice, system, irq, softirq), in clock ticks
-  awk '/^cpu / { print $2 + $3 + $4 + $7 + $8 }' /proc/stat
-}
-cores() { # ticks seconds
-  awk -v t="$1" -v hz="$HZ" -v s="$2" 'BEGIN { printf "%.2f", t / hz / s }'
-}
-kv() { sed -n "s/^$2=//p" "$1"; } # file key
 
 mkdir -p "$OUT"
 rm -f "$OUT"/*.summary "$OUT"/*.wrk.txt "$OUT"/*.rss "$OUT"/*.proc "$OUT"/summary.txt
@@ -155,13 +101,8 @@ measure() { # name pid url: warm-up, then the measured run while sampling the pr
   done
   WARMUP_DONE=$((round * WARMUP_ROUND))
   log "$name: measured run: wrk -t$THREADS -c$CONNECTIONS -d$DURATION --latency -s bench/webhook.lua $url"
-  : >"$OUT/$name.rss"
-  (while kill -0 "$pid" 2>/dev/null; do
-     awk '/^VmRSS:/ { print $2 }' "/proc/$pid/status" >>"$OUT/$name.rss" 2>/dev/null || true
-     sleep 1
-   done) &
-  sampler=$!
-  PIDS+=("$sampler")
+  sample_rss "$pid" "$OUT/$name.rss" 1
+  sampler=$SAMPLER
   t0=$(cpu_ticks "$pid"); w0=$(child_ticks); b0=$(busy_ticks); s0=$(date +%s.%N)
   if [[ -n ${KAFKA_PID:-} ]]; then k0=$(cpu_ticks "$KAFKA_PID"); fi
   run_wrk "$name-run" "$name-run" "$DURATION" "$url"
@@ -200,14 +141,8 @@ sanity() { # name url: the endpoint accepts the signed payload and refuses a wro
 # ---------------------------------------------------------------- the bridge
 BRIDGE_RESULT=
 if wants bridge; then
-  log "Kafka broker (KRaft, own JVM, loopback), topic shopify.orders with 3 partitions"
-  rm -f "$OUT/kafka.ready"
-  java -Xms512m -Xmx512m -cp "$CP" io.storelink.bench.BenchKafka serve "$OUT/kafka.ready" >"$OUT/kafka.log" 2>&1 &
-  KAFKA_PID=$!
-  PIDS+=("$KAFKA_PID")
-  wait_for "Kafka broker" 120 "$KAFKA_PID" "$OUT/kafka.log" test -s "$OUT/kafka.ready"
-  BROKERS=$(head -n 1 "$OUT/kafka.ready")
-  echo "  broker: $BROKERS (pid $KAFKA_PID)"
+  log "Kafka broker (KRaft, own JVM, loopback), topic shopify.orders with 3 partitions (and two more the intake does not use)"
+  start_kafka
 
   PORT=$(free_port 18080)
   log "bridge: java $JAVA_OPTS -jar $JAR on 127.0.0.1:$PORT"
@@ -215,7 +150,7 @@ if wants bridge; then
   # a clean environment: nothing from the caller's SHOPIFY_*/SALESFORCE_*/STORELINK_* variables leaks in
   # shellcheck disable=SC2086
   env -i PATH="$PATH" HOME="$HOME" LANG=C.UTF-8 ${JAVA_HOME:+JAVA_HOME="$JAVA_HOME"} \
-    PORT="$PORT" SERVER_ADDRESS=127.0.0.1 \
+    PORT="$PORT" SERVER_ADDRESS=127.0.0.1 STORELINK_JOBS_ENABLED=false \
     SHOPIFY_WEBHOOK_SECRET="$SECRET" KAFKA_BOOTSTRAP_SERVERS="$BROKERS" STORELINK_ROUTES="$ROUTES" \
     SALESFORCE_LOGIN_URL=http://127.0.0.1:9 SALESFORCE_CLIENT_ID=bench-client-id SALESFORCE_CLIENT_SECRET=bench-client-secret \
     STORELINK_CONSOLE_USERNAME=bench STORELINK_CONSOLE_PASSWORD=bench-console-password \

@@ -17,20 +17,29 @@ import org.apache.kafka.common.TopicPartition;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 /**
- * The intake benchmark's Kafka side (bench/intake-benchmark.sh), run in a JVM of its own on the test classpath.
+ * The benchmarks' Kafka side (bench/intake-benchmark.sh, bench/writer-benchmark.sh), run in a JVM of its own on
+ * the test classpath.
  *
  * <pre>
- * BenchKafka serve &lt;ready-file&gt;            a real single-node KRaft broker on loopback (a free port) with topic
- *                                          shopify.orders (3 partitions); writes host:port to ready-file once it
- *                                          accepts clients, then runs until killed
+ * BenchKafka serve &lt;ready-file&gt;            a real single-node KRaft broker on loopback (a free port) with topics
+ *                                          shopify.orders, shopify.fulfillments and shopify.orders.dlq (3 partitions
+ *                                          each; the bridge creates storelink.checkpoints itself); writes host:port to
+ *                                          ready-file once it accepts clients, then runs until killed
  * BenchKafka count &lt;bootstrap&gt; &lt;topic&gt;     prints records=N, the number of records in the topic (sum over partitions of
  *                                          end offset minus start offset; exact for a non-transactional producer,
  *                                          which writes no control records)
+ * BenchKafka await-committed &lt;bootstrap&gt; &lt;group&gt; &lt;topic&gt; &lt;seconds&gt;
+ *                                          polls every 50 ms until the consumer group has committed the topic's end
+ *                                          offset on every partition; prints committed_at_ms=&lt;epoch ms&gt; when it
+ *                                          saw that (and first_commit_at_ms, committed_at_first_commit: when it first
+ *                                          saw a committed offset, and how many records were committed then), or
+ *                                          exits 1 after the given seconds
  * </pre>
  */
 public final class BenchKafka {
 
     static final String TOPIC = "shopify.orders";
+    static final String[] TOPICS = {TOPIC, "shopify.fulfillments", "shopify.orders.dlq"};
     static final int PARTITIONS = 3;
 
     private BenchKafka() {
@@ -41,25 +50,61 @@ public final class BenchKafka {
             serve(Path.of(args[1]));
         } else if (args.length == 3 && args[0].equals("count")) {
             System.out.println("records=" + count(args[1], args[2]));
+        } else if (args.length == 5 && args[0].equals("await-committed")) {
+            awaitCommitted(args[1], args[2], args[3], Integer.parseInt(args[4]));
         } else {
-            System.err.println("usage: BenchKafka serve <ready-file> | count <bootstrap> <topic>");
+            System.err.println("usage: BenchKafka serve <ready-file> | count <bootstrap> <topic>"
+                    + " | await-committed <bootstrap> <group> <topic> <seconds>");
             System.exit(2);
         }
     }
 
     private static void serve(Path readyFile) throws Exception {
         // the KRaft test kit always binds loopback (localhost) on a free port; it ignores kafkaPorts
-        EmbeddedKafkaKraftBroker kafka = new EmbeddedKafkaKraftBroker(1, PARTITIONS, TOPIC);
+        EmbeddedKafkaKraftBroker kafka = new EmbeddedKafkaKraftBroker(1, PARTITIONS, TOPICS);
         kafka.afterPropertiesSet();
         String brokers = kafka.getBrokersAsString();
         Files.writeString(readyFile, brokers + System.lineSeparator());
-        System.out.println("BenchKafka ready: " + brokers + " topic " + TOPIC + " (" + PARTITIONS + " partitions)");
+        System.out.println("BenchKafka ready: " + brokers + " topics " + String.join(", ", TOPICS) + " (" + PARTITIONS + " partitions)");
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             kafka.destroy();
             stopped.countDown();
         }, "bench-kafka-shutdown"));
         stopped.await();
+    }
+
+    private static void awaitCommitted(String bootstrap, String group, String topic, int seconds) throws Exception {
+        Properties props = new Properties();
+        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        long deadline = System.nanoTime() + seconds * 1_000_000_000L;
+        try (Admin admin = Admin.create(props)) {
+            TopicDescription description = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic);
+            Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+            description.partitions().forEach(p -> latest.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest()));
+            var end = admin.listOffsets(latest).all().get();
+            boolean first = true;
+            while (System.nanoTime() < deadline) {
+                var committed = admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get();
+                long now = System.currentTimeMillis();
+                long sum = committed.entrySet().stream().filter(e -> end.containsKey(e.getKey()))
+                        .mapToLong(e -> e.getValue().offset()).sum();
+                if (first && sum > 0) { // the first batch is written: what follows is the writer's steady pace
+                    System.out.println("first_commit_at_ms=" + now);
+                    System.out.println("committed_at_first_commit=" + sum);
+                    first = false;
+                }
+                boolean all = end.entrySet().stream().allMatch(e -> e.getValue().offset() == 0
+                        || committed.get(e.getKey()) != null && committed.get(e.getKey()).offset() >= e.getValue().offset());
+                if (all) {
+                    System.out.println("committed_at_ms=" + now);
+                    return;
+                }
+                Thread.sleep(50);
+            }
+        }
+        System.err.println("group " + group + " had not committed the end of " + topic + " after " + seconds + " s");
+        System.exit(1);
     }
 
     static long count(String bootstrap, String topic) throws Exception {

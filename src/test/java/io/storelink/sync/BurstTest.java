@@ -15,8 +15,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A flash sale's backlog: orders waiting in Kafka are written many per Salesforce call. 3,000 orders here (the
- * 10,000-order figures are bench/burst-benchmark.sh's): each batch of up to 1,000 records costs one version read
- * and one write call per 200 orders.
+ * 10,000-order figures are {@code bench/writer-benchmark.sh burst}'s, see BENCHMARKS.md): each batch of up to 1,000
+ * records costs one version read and one write call per 200 orders.
  */
 class BurstTest extends BridgeTestSupport {
 

@@ -125,7 +125,7 @@ class K8sManifestsTest {
         assertThat(get(bridge, "securityContext", "readOnlyRootFilesystem")).isEqualTo(true);
         assertThat(mountPathOf(list(pod.get("volumes")).stream().filter(v -> v.containsKey("emptyDir")).findFirst()
                 .map(v -> (String) v.get("name")).orElseThrow())).isEqualTo("/tmp");
-        assertThat(get(bridge, "resources", "limits", "memory")).isEqualTo("512Mi");
+        assertThat(get(bridge, "resources", "limits", "memory")).isEqualTo("640Mi");
         assertThat(env("JDK_JAVA_OPTIONS")).contains("-Xmx256m", "-XX:+UseSerialGC");
         assertThat(pomText()).contains("<user>10001:10001</user>");
     }

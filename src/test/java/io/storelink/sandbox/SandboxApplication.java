@@ -1,6 +1,8 @@
 package io.storelink.sandbox;
 
 import java.net.URI;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.storelink.StorelinkApplication;
 import io.storelink.fakes.salesforce.FakeSalesforce;
@@ -14,6 +16,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+import sun.misc.Signal;
 
 /**
  * The local sandbox, started by {@code ./mvnw spring-boot:test-run}: a real Kafka broker (KRaft, in-process), the
@@ -78,14 +81,29 @@ public final class SandboxApplication {
                 .recordingSales(shop::sold, lost);
         store.start();
 
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            store.close();
-            shop.close();
-            bridge.close();
-            shopifyAdmin.close();
-            salesforce.close();
-            kafka.destroy();
-        }, "sandbox-shutdown"));
+        // Stop in order: the traffic, then the bridge while the broker and the fakes still answer, then them. JVM
+        // shutdown hooks run all at once: the Kafka test kit's own hook deleted the broker's log directories while
+        // the bridge was still stopping, and its producers waited on a dead broker for minutes. So Ctrl+C (INT) and
+        // TERM run this first, and only then exit (which runs the hooks, Spring's included, on stopped parts).
+        AtomicBoolean stopped = new AtomicBoolean();
+        Runnable stop = () -> {
+            if (stopped.compareAndSet(false, true)) {
+                LOG.info("Stopping the sandbox: store, bridge, fakes, then the broker");
+                store.close();
+                shop.close();
+                bridge.close();
+                shopifyAdmin.close();
+                salesforce.close();
+                kafka.destroy();
+            }
+        };
+        for (String signal : List.of("INT", "TERM")) {
+            Signal.handle(new Signal(signal), s -> new Thread(() -> {
+                stop.run();
+                System.exit(0);
+            }, "sandbox-stop").start());
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(stop, "sandbox-shutdown")); // any other exit
 
         LOG.info("""
 

@@ -77,7 +77,7 @@ class OrderSyncTest extends BridgeTestSupport {
         assertThat(count("Opportunity", "External_Shopify_Order_ID__c", orderId)).isEqualTo(1);
         assertThat(count("Contact", "External_Shopify_ID__c", customerId)).isEqualTo(1);
         assertThat(count("Account", "External_Shopify_Account_ID__c", "shop_cust_" + customerId)).isEqualTo(1);
-        assertThat(readAll(DEAD_LETTER_TOPIC)).noneMatch(r -> orderId.equals(headers(r).get("X-Shopify-Order-Id")));
+        assertThat(readAll(DEAD_LETTER_TOPIC)).noneMatch(r -> orderId.equals(headers(r).get(io.storelink.deadletter.DeadLetterHeaders.ORDER_ID)));
     }
 
     @Test

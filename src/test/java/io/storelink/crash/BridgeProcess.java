@@ -84,7 +84,7 @@ public final class BridgeProcess implements AutoCloseable {
     }
 
     /** Surefire may run tests from a manifest-only jar; the real test class path is then in its own property. */
-    private static String classPath() {
+    public static String classPath() {
         String cp = System.getProperty("java.class.path");
         String surefire = System.getProperty("surefire.test.class.path");
         boolean manifestOnly = cp != null && !cp.contains(java.io.File.pathSeparator) && cp.contains("surefire");

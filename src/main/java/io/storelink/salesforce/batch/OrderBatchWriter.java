@@ -54,6 +54,7 @@ public class OrderBatchWriter {
     private final ParseOrder parser;
     private final OrderMapping mapping;
     private final WrittenVersions versions;
+    private final PartitionAssignments assignments;
     private final BatchCalls calls;
     private final SalesforceErrors errors;
     private final SyncLatency latency;
@@ -61,12 +62,14 @@ public class OrderBatchWriter {
     private final MeterRegistry meters;
     private volatile ProducerTemplate producer;
 
-    public OrderBatchWriter(ParseOrder parser, OrderMapping mapping, WrittenVersions versions, SalesforceSettings salesforce,
+    public OrderBatchWriter(ParseOrder parser, OrderMapping mapping, WrittenVersions versions, PartitionAssignments assignments,
+            SalesforceSettings salesforce,
             MappingSettings mappingSettings, @Qualifier("orderVersions") AppliedVersions orderVersions,
             SalesforceErrors errors, SyncLatency latency, CamelContext camel, MeterRegistry meters) {
         this.parser = parser;
         this.mapping = mapping;
         this.versions = versions;
+        this.assignments = assignments;
         this.calls = new BatchCalls(salesforce.apiVersion(), mappingSettings, orderVersions);
         this.errors = errors;
         this.latency = latency;
@@ -79,7 +82,13 @@ public class OrderBatchWriter {
         @SuppressWarnings("unchecked")
         List<Exchange> children = exchange.getMessage().getBody(List.class);
         List<BatchRecord> records = new ArrayList<>(children.size());
+        int stale = 0;
         for (Exchange child : children) {
+            int partition = child.getMessage().getHeader(KafkaConstants.PARTITION, Integer.class);
+            if (assignments.polledBeforeAssignment(partition, child.getClock().getCreated())) {
+                stale++; // its partition's current owner reads it again
+                continue;
+            }
             ShopifyOrder order = null;
             PoisonPayloadException poison = null;
             try {
@@ -92,6 +101,9 @@ public class OrderBatchWriter {
                 r.refused(poison);
             }
             records.add(r);
+        }
+        if (stale > 0) {
+            LOG.info("Left {} record(s) polled before their partition was assigned again to the partition's current owner", stale);
         }
         exchange.setProperty(BATCH, new OrderBatch(records, versions, r -> mapping.map(r.order)));
     }

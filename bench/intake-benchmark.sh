@@ -32,8 +32,9 @@ JAVA_OPTS=${BENCH_JAVA_OPTS:-"-Xms256m -Xmx256m -XX:+UseSerialGC -XX:MaxMetaspac
 OUT=${BENCH_OUT:-$ROOT/bench/out}
 RSS_LIMIT_MIB=512
 SECRET=bench-webhook-secret
-JAR=target/storelink-0.1.0-SNAPSHOT.jar
-ROUTES=file:routes/shopify-webhooks.camel.yaml,file:routes/error-handling.camel.yaml
+JAR=${BENCH_JAR:-target/storelink-0.1.0-SNAPSHOT.jar}   # e.g. the extracted jar of README "A faster start"
+ROUTES=${BENCH_ROUTES:-file:routes/shopify-webhooks.camel.yaml,file:routes/error-handling.camel.yaml}
+COLD=${BENCH_COLD:-}   # 1: no warm-up; three 10 s runs right after readiness (the cold start), then the measured run
 
 TARGETS=("$@")
 [[ ${#TARGETS[@]} -eq 0 ]] && TARGETS=(bridge express)
@@ -50,7 +51,7 @@ command -v curl >/dev/null || { log "installing curl"; apt_install curl; }
 if wants express && ! command -v npm >/dev/null; then log "installing node and npm"; apt_install nodejs npm; fi
 
 mkdir -p "$OUT"
-rm -f "$OUT"/*.summary "$OUT"/*.wrk.txt "$OUT"/*.rss "$OUT"/*.proc "$OUT"/summary.txt
+rm -f "$OUT"/*.summary "$OUT"/*.wrk.txt "$OUT"/*.rss "$OUT"/*.proc "$OUT"/summary.txt "$OUT"/cold.txt
 SUMMARY=$OUT/summary.txt
 HZ=$(getconf CLK_TCK)
 
@@ -88,8 +89,17 @@ run_wrk() { # name tag duration url: one wrk run, output to $OUT/<name>.wrk.txt,
 measure() { # name pid url: warm-up, then the measured run while sampling the process's RSS and CPU
   local name=$1 pid=$2 url=$3 sampler t0 t1 s0 s1 k0=0 k1=0 w0 w1 b0 b1 secs
   local round=0 prev=0 rps min=${WARMUP_MIN:-$([[ $name == bridge ]] && echo 120 || echo 45)}
-  log "$name: warm-up, ${WARMUP_ROUND} s rounds until the throughput settles (${min}-${WARMUP_MAX} s)"
-  while :; do
+  if [[ -n $COLD ]]; then
+    log "$name: cold: three 10 s runs right after readiness, no warm-up"
+    for round in 1 2 3; do
+      run_wrk "$name-cold$round" "$name-cold$round" 10s "$url" >/dev/null
+      echo "$name.cold_rps_$((round * 10 - 10))_$((round * 10))s=$(kv "$OUT/$name-cold$round.summary" rps)" | tee -a "$OUT/cold.txt"
+    done
+    min=0
+  else
+    log "$name: warm-up, ${WARMUP_ROUND} s rounds until the throughput settles (${min}-${WARMUP_MAX} s)"
+  fi
+  while [[ -z $COLD ]]; do
     round=$((round + 1))
     run_wrk "$name-warmup$round" "$name-warmup$round" "${WARMUP_ROUND}s" "$url" >/dev/null
     rps=$(kv "$OUT/$name-warmup$round.summary" rps)
@@ -99,7 +109,7 @@ measure() { # name pid url: warm-up, then the measured run while sampling the pr
       awk -v a="$prev" -v b="$rps" 'BEGIN { exit !(a > 0 && b <= a * 1.05 && b >= a * 0.95) }'; then break; fi
     prev=$rps
   done
-  WARMUP_DONE=$((round * WARMUP_ROUND))
+  WARMUP_DONE=$((COLD ? 30 : round * WARMUP_ROUND))
   log "$name: measured run: wrk -t$THREADS -c$CONNECTIONS -d$DURATION --latency -s bench/webhook.lua $url"
   sample_rss "$pid" "$OUT/$name.rss" 1
   sampler=$SAMPLER
@@ -162,7 +172,7 @@ if wants bridge; then
     curl -fsS --max-time 2 "http://127.0.0.1:$PORT/actuator/health/readiness"
   ROUTE_IDS=$(curl -fsS --max-time 5 -u bench:bench-console-password "http://127.0.0.1:$PORT/actuator/camelroutes" | grep -o '"id":"[^"]*"' | sed 's/"id":"\(.*\)"/\1/' | sort -u | tr '\n' ' ')
   echo "  ready (pid $BRIDGE_PID), routes loaded: $ROUTE_IDS"
-  [[ $ROUTE_IDS == "shopify-webhooks " ]] || die "expected only the shopify-webhooks route, got: $ROUTE_IDS"
+  [[ -n ${BENCH_ROUTES:-} || $ROUTE_IDS == "shopify-webhooks " ]] || die "expected only the shopify-webhooks route, got: $ROUTE_IDS"
   sanity bridge "$BRIDGE_URL"
 
   measure bridge "$BRIDGE_PID" "$BRIDGE_URL"

@@ -15,7 +15,7 @@ import io.storelink.shopify.model.ShopifyOrder;
 import org.springframework.stereotype.Component;
 
 /**
- * Shopify order to Salesforce Account, Contact and Opportunity upserts (the blueprint's step 3). Writes only the
+ * Shopify order to Salesforce Account, Contact and Opportunity upserts. Writes only the
  * fields it has a value for: a missing phone never blanks one a salesperson typed in.
  */
 @Component

@@ -21,6 +21,10 @@ import org.springframework.stereotype.Component;
  * salesforce-recovery route probes Salesforce and opens the gate again. Probes back off: login failures double
  * their interval up to a ceiling, a used-up allowance is probed at a fixed interval. The {@link AllowanceGovernor}
  * slows the writer here, or pauses it the same way, while the allowance left is within the reserve.
+ * <p>
+ * Hand-built on purpose: Camel's Pausable EIP with camel-kafka let the consumer's offsets advance past records it
+ * never processed, so they were lost on resume (CAMEL-20227, fixed in apache/camel#23805 in June 2026, after the 4.17
+ * this project uses). Do not replace this gate with it before upgrading past that fix.
  */
 @Component("salesforceGate")
 public class SalesforceGate {

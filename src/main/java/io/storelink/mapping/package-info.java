@@ -1,0 +1,4 @@
+/**
+ * Shopify orders and fulfillments to Salesforce upserts: which field goes where (names from application.yaml).
+ */
+package io.storelink.mapping;

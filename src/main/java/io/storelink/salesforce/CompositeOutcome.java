@@ -45,12 +45,8 @@ public class CompositeOutcome implements Processor {
         }
         if (failed != null) {
             List<RestError> errors = errors(failed.getBody());
-            // codes and fields only: Salesforce messages can quote field values (personal data) and this text is logged
-            String summary = errors.stream()
-                    .map(e -> e.getErrorCode() + (e.getFields() == null || e.getFields().isEmpty() ? "" : " " + e.getFields()))
-                    .collect(Collectors.joining(", "));
             throw new SalesforceException(errors, failed.getHttpStatusCode(),
-                    "Salesforce rejected " + subrequest(failed, failedIndex) + ": " + failed.getHttpStatusCode() + " " + summary);
+                    "Salesforce rejected " + subrequest(failed, failedIndex) + ": " + failed.getHttpStatusCode() + " " + summary(errors));
         }
     }
 
@@ -64,7 +60,10 @@ public class CompositeOutcome implements Processor {
         return !errors.isEmpty() && errors.stream().allMatch(e -> HALTED.equals(e.getErrorCode()));
     }
 
-    /** Subresult bodies are untyped JSON: a list of {errorCode, message, fields} on failure. */
+    /**
+     * Errors are untyped JSON: a list of {errorCode, message, fields} in a failed subresult, of {statusCode, message,
+     * fields} in a record's result of sObject Collections.
+     */
     @SuppressWarnings("unchecked")
     public static List<RestError> errors(Object body) {
         List<RestError> errors = new ArrayList<>();
@@ -72,11 +71,19 @@ public class CompositeOutcome implements Processor {
             for (Object item : list) {
                 if (item instanceof Map<?, ?> m) {
                     Object fields = m.get("fields");
-                    errors.add(new RestError(String.valueOf(m.get("errorCode")), String.valueOf(m.get("message")),
+                    Object code = m.containsKey("errorCode") ? m.get("errorCode") : m.get("statusCode");
+                    errors.add(new RestError(String.valueOf(code), String.valueOf(m.get("message")),
                             fields instanceof List<?> l ? (List<String>) l : List.of()));
                 }
             }
         }
         return errors;
+    }
+
+    /** Codes and fields only: Salesforce messages can quote field values (personal data) and this text is logged. */
+    public static String summary(List<RestError> errors) {
+        return errors.stream()
+                .map(e -> e.getErrorCode() + (e.getFields() == null || e.getFields().isEmpty() ? "" : " " + e.getFields()))
+                .collect(Collectors.joining(", "));
     }
 }

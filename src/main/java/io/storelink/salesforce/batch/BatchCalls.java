@@ -6,6 +6,7 @@ import io.storelink.mapping.Upsert;
 import io.storelink.salesforce.AppliedVersion;
 import io.storelink.salesforce.AppliedVersions;
 import io.storelink.salesforce.CompositeOutcome;
+import io.storelink.shopify.admin.Batches;
 import org.apache.camel.component.salesforce.api.SalesforceException;
 import org.apache.camel.component.salesforce.api.dto.RestError;
 import org.apache.camel.component.salesforce.api.dto.composite.SObjectComposite;
@@ -57,12 +58,11 @@ final class BatchCalls {
 
     SObjectComposite versionReads(List<BatchRecord> records) {
         SObjectComposite composite = new SObjectComposite(apiVersion, false);
-        for (int from = 0; from < records.size(); from += IDS_PER_QUERY) {
-            List<Long> ids = records.subList(from, Math.min(records.size(), from + IDS_PER_QUERY)).stream()
-                    .map(BatchRecord::orderId).toList();
+        Batches<Long> queries = new Batches<>(records.stream().map(BatchRecord::orderId).iterator(), IDS_PER_QUERY);
+        for (int query = 0; queries.hasNext(); query++) {
             // encoded here: camel-salesforce's addQuery puts the SOQL into the URL as it is, spaces and quotes included
             composite.addGeneric(SObjectComposite.Method.GET,
-                    "/query/?q=" + URLEncoder.encode(versions.query(ids), StandardCharsets.UTF_8), "versions" + from / IDS_PER_QUERY);
+                    "/query/?q=" + URLEncoder.encode(versions.query(queries.next()), StandardCharsets.UTF_8), "versions" + query);
         }
         return composite;
     }
@@ -197,7 +197,7 @@ final class BatchCalls {
         if (result.getHttpStatusCode() >= 300) {
             List<RestError> errors = CompositeOutcome.errors(result.getBody());
             throw new SalesforceException(errors, result.getHttpStatusCode(),
-                    "Salesforce rejected " + what + ": " + result.getHttpStatusCode() + " " + summary(errors));
+                    "Salesforce rejected " + what + ": " + result.getHttpStatusCode() + " " + CompositeOutcome.summary(errors));
         }
     }
 
@@ -209,7 +209,7 @@ final class BatchCalls {
         throw new SalesforceException("Salesforce answered the " + object + " upserts without results", result.getHttpStatusCode());
     }
 
-    /** Collections report errors as {statusCode, message, fields}. */
+    /** A record's result in a collection: null on success, else its errors (collections name the code statusCode). */
     private static SalesforceException failure(List<?> results, int index, String object) {
         if (index >= results.size() || !(results.get(index) instanceof Map<?, ?> result)) {
             return new SalesforceException("Salesforce gave no result for a " + object + " upsert", 0);
@@ -217,25 +217,7 @@ final class BatchCalls {
         if (Boolean.TRUE.equals(result.get("success"))) {
             return null;
         }
-        List<RestError> errors = new ArrayList<>();
-        if (result.get("errors") instanceof List<?> list) {
-            for (Object item : list) {
-                if (item instanceof Map<?, ?> e) {
-                    List<String> fields = new ArrayList<>();
-                    if (e.get("fields") instanceof List<?> f) {
-                        f.forEach(x -> fields.add(String.valueOf(x)));
-                    }
-                    errors.add(new RestError(String.valueOf(e.get("statusCode")), String.valueOf(e.get("message")), fields));
-                }
-            }
-        }
-        // codes and fields only: Salesforce messages can quote values (personal data) and this text is logged
-        return new SalesforceException(errors, 400, "Salesforce refused the " + object + " upsert: 400 " + summary(errors));
-    }
-
-    private static String summary(List<RestError> errors) {
-        return String.join(", ", errors.stream()
-                .map(e -> e.getErrorCode() + (e.getFields() == null || e.getFields().isEmpty() ? "" : " " + e.getFields()))
-                .toList());
+        List<RestError> errors = CompositeOutcome.errors(result.get("errors"));
+        return new SalesforceException(errors, 400, "Salesforce refused the " + object + " upsert: 400 " + CompositeOutcome.summary(errors));
     }
 }

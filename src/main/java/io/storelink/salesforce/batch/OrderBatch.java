@@ -3,6 +3,8 @@ package io.storelink.salesforce.batch;
 import io.storelink.mapping.OrderRecords;
 import io.storelink.salesforce.batch.WrittenVersions.Known;
 import io.storelink.salesforce.batch.WrittenVersions.Version;
+import io.storelink.shopify.admin.Batches;
+import org.apache.camel.component.salesforce.api.SalesforceException;
 
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -14,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * The plan and progress of one batch of order records: which orders need their version read from Salesforce,
@@ -73,9 +76,7 @@ final class OrderBatch {
                 unknown.add(r);
             }
         }
-        for (int from = 0; from < unknown.size(); from += BatchCalls.IDS_PER_QUERY * BatchCalls.QUERIES_PER_CALL) {
-            reads.add(unknown.subList(from, Math.min(unknown.size(), from + BatchCalls.IDS_PER_QUERY * BatchCalls.QUERIES_PER_CALL)));
-        }
+        new Batches<>(unknown.iterator(), BatchCalls.IDS_PER_QUERY * BatchCalls.QUERIES_PER_CALL).forEachRemaining(reads::add);
     }
 
     /** The later in Shopify's version (updated_at), or the later in the partition when equal or unknown. */
@@ -123,26 +124,29 @@ final class OrderBatch {
         current = null;
     }
 
-    /** The current write call is answered; true when every order of it is done (none to retry). */
-    boolean written(List<BatchCalls.Saved> saved, List<BatchRecord> sent, Function<Exception, Boolean> isFinal) {
-        boolean retry = false;
+    /**
+     * The current write call is answered. Returns the first failure that may pass (its orders stay pending and the
+     * call is retried with them), or empty when every order of the call is done.
+     */
+    Optional<SalesforceException> written(List<BatchCalls.Saved> saved, List<BatchRecord> sent, Predicate<SalesforceException> isFinal) {
+        SalesforceException retry = null;
         for (int i = 0; i < sent.size(); i++) {
             BatchRecord r = sent.get(i);
             BatchCalls.Saved s = saved.get(i);
             if (s.success()) {
                 r.written();
                 versions.learnt(r.partition, r.orderId(), r.createdAt(), new Version(r.version()));
-            } else if (isFinal.apply(s.failure())) {
+            } else if (isFinal.test(s.failure())) {
                 r.refused(s.failure());
                 versions.forget(r.partition, r.orderId(), r.createdAt());
-            } else {
-                retry = true;
+            } else if (retry == null) {
+                retry = s.failure();
             }
         }
-        if (!retry) {
+        if (retry == null) {
             current = null;
         }
-        return !retry;
+        return Optional.ofNullable(retry);
     }
 
     /**
@@ -175,9 +179,7 @@ final class OrderBatch {
             return;
         }
         writes = new ArrayDeque<>();
-        List<BatchRecord> toWrite = newest.stream().filter(r -> r.pending() && r.toWrite).toList();
-        for (int from = 0; from < toWrite.size(); from += BatchCalls.ORDERS_PER_WRITE) {
-            writes.add(toWrite.subList(from, Math.min(toWrite.size(), from + BatchCalls.ORDERS_PER_WRITE)));
-        }
+        new Batches<>(newest.stream().filter(r -> r.pending() && r.toWrite).iterator(), BatchCalls.ORDERS_PER_WRITE)
+                .forEachRemaining(writes::add);
     }
 }

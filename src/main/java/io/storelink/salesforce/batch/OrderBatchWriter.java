@@ -31,6 +31,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -150,9 +151,9 @@ public class OrderBatchWriter {
             meters.counter(CALLS, "writer", writer, "kind", "write").increment();
             BatchCalls.Write write = exchange.getProperty(WRITE, BatchCalls.Write.class);
             List<BatchCalls.Saved> saved = calls.saved(write, response);
-            if (!batch.written(saved, write.records(), e -> errors.classify(e) == ErrorClass.VALIDATION)) {
-                throw saved.stream().filter(s -> !s.success() && errors.classify(s.failure()) != ErrorClass.VALIDATION)
-                        .findFirst().orElseThrow().failure();
+            Optional<SalesforceException> retry = batch.written(saved, write.records(), e -> errors.classify(e) == ErrorClass.VALIDATION);
+            if (retry.isPresent()) {
+                throw retry.get();
             }
         }
     }

@@ -9,7 +9,8 @@
 #
 # Settings (environment): BENCH_DURATION (30s), BENCH_CONNECTIONS (64), BENCH_THREADS (2), BENCH_WARMUP_MIN/MAX
 # (bridge 120 s, Express 45 s / 240 s), BENCH_PAYLOAD_BYTES (15000), BENCH_PAYLOAD_COUNT (12 orders, sent in turn), BENCH_JAVA_OPTS (the bridge's
-# JVM flags, default below), BENCH_SKIP_BUILD=1 (reuse target/), BENCH_OUT (bench/out).
+# JVM flags, default below), BENCH_SKIP_BUILD=1 (reuse target/), BENCH_OUT (bench/out), BENCH_COLD=1 (no warm-up: three
+# 10 s runs right after readiness), BENCH_KAFKA_WARM=N (N s of producer load on the broker before the bridge starts).
 # Results: bench/out/summary.txt, next to every log. Traffic stays on 127.0.0.1.
 set -euo pipefail
 
@@ -34,6 +35,7 @@ RSS_LIMIT_MIB=512
 SECRET=bench-webhook-secret
 JAR=${BENCH_JAR:-target/storelink-0.1.0-SNAPSHOT.jar}   # e.g. the extracted jar of README "A faster start"
 ROUTES=${BENCH_ROUTES:-file:routes/shopify-webhooks.camel.yaml,file:routes/error-handling.camel.yaml}
+KAFKA_WARM=${BENCH_KAFKA_WARM:-} # seconds of producer load on the broker before the bridge starts (empty: none)
 COLD=${BENCH_COLD:-}   # 1: no warm-up; three 10 s runs right after readiness (the cold start), then the measured run
 
 TARGETS=("$@")
@@ -153,6 +155,10 @@ BRIDGE_RESULT=
 if wants bridge; then
   log "Kafka broker (KRaft, own JVM, loopback), topic shopify.orders with 3 partitions (and two more the intake does not use)"
   start_kafka
+  if [[ -n $KAFKA_WARM ]]; then
+    log "broker warm-up: $KAFKA_WARM s of 15 KB records to bench.warmup (a broker that has been running, as in production)"
+    java -cp "$CP" io.storelink.bench.BenchKafka warm "$BROKERS" "$KAFKA_WARM" | tee "$OUT/kafka-warm.txt"
+  fi
 
   PORT=$(free_port 18080)
   log "bridge: java $JAVA_OPTS -jar $JAR on 127.0.0.1:$PORT"

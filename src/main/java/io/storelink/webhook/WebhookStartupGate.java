@@ -34,10 +34,12 @@ public class WebhookStartupGate extends OncePerRequestFilter {
 
     private final ObjectProvider<CamelContext> camel;
     private final ObjectProvider<WebhookCounter> counter;
+    /** Found once: a bean lookup per request was a large part of a cold bridge's work per webhook. */
+    private volatile CamelContext context;
 
     /**
-     * Both are looked up per request: the web server creates its filters before Camel and the meter registry are
-     * ready.
+     * Both are looked up when first needed: the web server creates its filters before Camel and the meter registry
+     * are ready.
      */
     public WebhookStartupGate(ObjectProvider<CamelContext> camel, ObjectProvider<WebhookCounter> counter) {
         this.camel = camel;
@@ -64,9 +66,13 @@ public class WebhookStartupGate extends OncePerRequestFilter {
      * for any unknown path).
      */
     boolean serving(String path) {
-        CamelContext context = camel.getIfAvailable();
+        CamelContext context = this.context;
         if (context == null) {
-            return false;
+            context = camel.getIfAvailable();
+            if (context == null) {
+                return false;
+            }
+            this.context = context;
         }
         for (Route route : context.getRoutes()) {
             if (route.getEndpoint() instanceof PlatformHttpEndpoint endpoint && path.equals(endpoint.getPath())) {

@@ -7,13 +7,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 /**
@@ -34,6 +42,10 @@ import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
  *                                          saw that (and first_commit_at_ms, committed_at_first_commit: when it first
  *                                          saw a committed offset, and how many records were committed then), or
  *                                          exits 1 after the given seconds
+ * BenchKafka warm &lt;bootstrap&gt; &lt;seconds&gt;    produces ~15 KB records to topic bench.warmup (created, 3 partitions) for the
+ *                                          given seconds, 64 in flight, with the intake's producer settings: a broker
+ *                                          that has been running a while (as one does when a bridge pod starts under
+ *                                          load) instead of one whose JIT is as cold as the bridge's
  * </pre>
  */
 public final class BenchKafka {
@@ -52,9 +64,11 @@ public final class BenchKafka {
             System.out.println("records=" + count(args[1], args[2]));
         } else if (args.length == 5 && args[0].equals("await-committed")) {
             awaitCommitted(args[1], args[2], args[3], Integer.parseInt(args[4]));
+        } else if (args.length == 3 && args[0].equals("warm")) {
+            warm(args[1], Integer.parseInt(args[2]));
         } else {
             System.err.println("usage: BenchKafka serve <ready-file> | count <bootstrap> <topic>"
-                    + " | await-committed <bootstrap> <group> <topic> <seconds>");
+                    + " | await-committed <bootstrap> <group> <topic> <seconds> | warm <bootstrap> <seconds>");
             System.exit(2);
         }
     }
@@ -105,6 +119,41 @@ public final class BenchKafka {
         }
         System.err.println("group " + group + " had not committed the end of " + topic + " after " + seconds + " s");
         System.exit(1);
+    }
+
+    private static void warm(String bootstrap, int seconds) throws Exception {
+        String topic = "bench.warmup";
+        Properties adminProps = new Properties();
+        adminProps.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        try (Admin admin = Admin.create(adminProps)) {
+            if (!admin.listTopics().names().get().contains(topic)) {
+                admin.createTopics(List.of(new NewTopic(topic, PARTITIONS, (short) 1))).all().get();
+            }
+        }
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        props.put(ProducerConfig.LINGER_MS_CONFIG, 1);
+        props.put(ProducerConfig.BATCH_SIZE_CONFIG, 262144);
+        byte[] value = new byte[15_000];
+        java.util.Arrays.fill(value, (byte) 'x');
+        Semaphore inFlight = new Semaphore(64);
+        AtomicLong acked = new AtomicLong();
+        long deadline = System.nanoTime() + seconds * 1_000_000_000L;
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer())) {
+            for (long i = 0; System.nanoTime() < deadline; i++) {
+                inFlight.acquire();
+                producer.send(new ProducerRecord<>(topic, "customer-" + (i % 1000), value), (metadata, e) -> {
+                    inFlight.release();
+                    if (e == null) {
+                        acked.incrementAndGet();
+                    }
+                });
+            }
+            producer.flush();
+        }
+        System.out.println("warm_records=" + acked.get() + " warm_rps=" + acked.get() / Math.max(1, seconds));
     }
 
     static long count(String bootstrap, String topic) throws Exception {

@@ -49,15 +49,14 @@ import org.springframework.test.context.DynamicPropertySource;
                 // the production policies, with delays shrunk so fault tests finish in seconds
                 "storelink.retry.transient.delay-ms=20",
                 "storelink.retry.transient.max-delay-ms=200",
-                "storelink.retry.transient.attempts=10",
                 "storelink.retry.duplicate.delay-ms=10",
                 "storelink.salesforce.pause.login-first-probe=200ms",
                 "storelink.salesforce.pause.login-max-probe=1s",
                 "storelink.salesforce.pause.limit-probe=300ms",
                 "storelink.salesforce.pause.check-period-ms=50",
-                // orders created a second after a partition was assigned are known new (VersionCacheTest)
+                // orders created a second after a partition was assigned are known new (VersionCacheIT)
                 "storelink.writer.version-cache.clock-margin=1s",
-                // the fake counts every call of the test run against a 15,000 allowance: no test but GovernorPauseTest
+                // the fake counts every call of the test run against a 15,000 allowance: no test but GovernorPauseIT
                 // should meet the reserve
                 "storelink.salesforce.governor.reserve=0"
         })

@@ -88,7 +88,7 @@ class MetricsIT extends BridgeTestSupport {
         assertThat(shopify().send("orders/create", order).statusCode()).isEqualTo(200);
         awaitCount(before, "storelink_orders_total", Map.of("writer", "orders", "outcome", "written"), 1);
 
-        ObjectNode shipped = ShipmentConfirmationTest.fulfillment(System.nanoTime(), orderId, "success", "DHL Express",
+        ObjectNode shipped = ShipmentConfirmationIT.fulfillment(System.nanoTime(), orderId, "success", "DHL Express",
                 List.of("JD014600006281230704"), java.time.Instant.now());
         assertThat(shopify().send("fulfillments/create", shipped).statusCode()).isEqualTo(200);
 

@@ -36,7 +36,7 @@ import org.springframework.kafka.test.utils.KafkaTestUtils;
  * Shipment confirmation: fulfillments/create and fulfillments/update webhooks over HTTP, through the embedded broker
  * and the fulfillment writer, into the tracking fields of the order's Opportunity in the Salesforce fake.
  */
-class ShipmentConfirmationTest extends BridgeTestSupport {
+class ShipmentConfirmationIT extends BridgeTestSupport {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final DateTimeFormatter SALESFORCE_DATETIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ");
@@ -180,7 +180,7 @@ class ShipmentConfirmationTest extends BridgeTestSupport {
             assertThat(headers(r)).containsEntry("storelink-error-class", "TRANSIENT")
                     .containsEntry("storelink-source-topic", FULFILLMENTS_TOPIC)
                     .containsEntry("storelink-shopify-order-id", orderId)
-                    .containsEntry("storelink-attempts", "11"); // the first try and the test's 10 retries
+                    .containsEntry("storelink-attempts", "6"); // the first try and error-handling.camel.yaml's 5 retries
             assertThat(headers(r).get("storelink-error-message"))
                     .contains("Opportunity for Shopify order " + orderId + " not in Salesforce yet");
             assertThat(r.key()).isEqualTo(orderId);
@@ -268,7 +268,7 @@ class ShipmentConfirmationTest extends BridgeTestSupport {
             payloads.add(orders.nextOrder());
         }
         deliverAll(prepare("orders/create", payloads), 2);
-        List<String> ids = payloads.stream().map(ShipmentConfirmationTest::id).toList();
+        List<String> ids = payloads.stream().map(ShipmentConfirmationIT::id).toList();
         Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
                 .until(() -> opportunitiesByOrderId().keySet().containsAll(ids));
         return payloads;

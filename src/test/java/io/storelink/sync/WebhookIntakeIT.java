@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** The webhook endpoint over real HTTP, checked against what lands (or does not land) in the Kafka topic. */
-class WebhookIntakeTest extends BridgeTestSupport {
+class WebhookIntakeIT extends BridgeTestSupport {
 
     private final HttpClient http = HttpClient.newHttpClient();
 

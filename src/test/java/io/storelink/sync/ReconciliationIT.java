@@ -24,7 +24,7 @@ import static org.awaitility.Awaitility.await;
  * read through the real GraphQL client, published to the orders topic and written to the Salesforce fake by the
  * writer, like delivered ones.
  */
-class ReconciliationTest extends BridgeTestSupport {
+class ReconciliationIT extends BridgeTestSupport {
 
     @org.springframework.beans.factory.annotation.Autowired
     io.micrometer.core.instrument.MeterRegistry meters;

@@ -22,7 +22,7 @@ import static org.awaitility.Awaitility.await;
  * the other's does not; when the leader's pod is gone, the other takes the Lease and its route runs.
  */
 @EnableKubernetesMockClient(crud = true, https = false)
-class KubernetesLeaseElectionTest {
+class KubernetesLeaseElectionIT {
 
     static final String NAMESPACE = "shop";
     static KubernetesClient client;

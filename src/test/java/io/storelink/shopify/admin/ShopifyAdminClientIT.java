@@ -26,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The Admin API client against the Shopify fake: pagination, THROTTLED (200 and 429) and refusals. */
-class ShopifyAdminClientTest {
+class ShopifyAdminClientIT {
 
     static final String TOKEN = "shpat_client_test";
     static FakeShopifyAdmin shopify;

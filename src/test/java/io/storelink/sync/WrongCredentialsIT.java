@@ -35,7 +35,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @CamelSpringBootTest
 @SpringBootTest(classes = StorelinkApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
-                "storelink.shopify.webhook-secrets=" + WrongCredentialsTest.SECRET,
+                "storelink.shopify.webhook-secrets=" + WrongCredentialsIT.SECRET,
                 "storelink.jobs.enabled=false",
                 "storelink.console.username=" + BridgeTestSupport.CONSOLE_USER,
                 "storelink.console.password=" + BridgeTestSupport.CONSOLE_PASSWORD,
@@ -47,7 +47,7 @@ import org.springframework.test.context.DynamicPropertySource;
                 "storelink.salesforce.pause.check-period-ms=50"
         })
 @EmbeddedKafka(kraft = true, partitions = 3, topics = {"shopify.orders", "shopify.orders.dlq"})
-class WrongCredentialsTest {
+class WrongCredentialsIT {
 
     static final String SECRET = "wrong-credentials-test-secret";
     static final FakeSalesforce SALESFORCE = FakeSalesforce.start(0).acceptClientCredentials("bridge-client", "rotated-secret");

@@ -30,7 +30,7 @@ import static org.awaitility.Awaitility.await;
  * directory (like two instances on one machine): only the elected one polls Shopify; when it dies (SIGKILL), the
  * other takes the jobs over and orders that no webhook announced still reach Salesforce.
  */
-class LeaderElectionTest {
+class LeaderElectionIT {
 
     static final String CLIENT_ID = "leader-test-client";
     static final String CLIENT_SECRET = "leader-test-secret";

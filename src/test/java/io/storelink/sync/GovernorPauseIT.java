@@ -30,7 +30,7 @@ import org.springframework.test.context.TestPropertySource;
         "storelink.salesforce.governor.reserve=10",
         "storelink.salesforce.governor.mode=pause",
         "storelink.salesforce.pause.recheck=200ms"})
-class GovernorPauseTest extends BridgeTestSupport {
+class GovernorPauseIT extends BridgeTestSupport {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String WRITER = "fulfillments-to-salesforce";
@@ -95,7 +95,7 @@ class GovernorPauseTest extends BridgeTestSupport {
     }
 
     private WebhookSender.Delivery fulfillment(String orderId) {
-        return shopify().prepare("fulfillments/create", OrderFactory.bytes(ShipmentConfirmationTest.fulfillment(
+        return shopify().prepare("fulfillments/create", OrderFactory.bytes(ShipmentConfirmationIT.fulfillment(
                 System.nanoTime(), orderId, "success", "UPS", List.of("1Z" + orderId), Instant.now())));
     }
 

@@ -36,7 +36,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * variants with SKUs over two locations, 5 items without SKU, and 420 Product2 records; each test sets the Shopify
  * quantities it needs relative to what Salesforce holds, so the tests do not depend on their order.
  */
-class InventorySyncTest extends BridgeTestSupport {
+class InventorySyncIT extends BridgeTestSupport {
 
     static final long STORE = 71001;
     static final long WAREHOUSE = 71002;
@@ -62,7 +62,7 @@ class InventorySyncTest extends BridgeTestSupport {
         SHOPIFY_ADMIN.scopes(FakeShopifyAdmin.DEFAULT_SCOPES.toArray(String[]::new));
         // a run reads ~3,000 cost points: at the default 100 points/s each run would wait ~30 s for the bucket
         SHOPIFY_ADMIN.bucket(1_000_000, 1_000_000);
-        synchronized (InventorySyncTest.class) {
+        synchronized (InventorySyncIT.class) {
             if (catalogue) {
                 return;
             }

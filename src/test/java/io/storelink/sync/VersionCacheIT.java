@@ -30,7 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * read since its partition was assigned, and for orders created after that. After a rebalance or a restart of the
  * consumer it reads again, and the version guard holds.
  */
-class VersionCacheTest extends BridgeTestSupport {
+class VersionCacheIT extends BridgeTestSupport {
 
     @Autowired
     WrittenVersions versions;

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
  * quantity changed; below that, one read plus one write is the floor (2 calls), and a run that changes
  * nothing costs 1 call per 2,500 products.
  */
-class CallBudgetTest {
+class CallBudgetIT {
 
     @Test
     void atMostOneCallPer200ProductsFrom400ProductsUpEvenWhenEverythingChanged() {

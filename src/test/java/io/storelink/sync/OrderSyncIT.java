@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
  * Orders from a signed webhook over HTTP, through the embedded broker and the writer route, into the Salesforce
  * fake via the real camel-salesforce client.
  */
-class OrderSyncTest extends BridgeTestSupport {
+class OrderSyncIT extends BridgeTestSupport {
 
     @org.junit.jupiter.api.BeforeEach
     void writerIdle() {

@@ -25,7 +25,7 @@ import static org.awaitility.Awaitility.await;
  * with a 400-point bucket (a page of 5 orders asks 805: more than it can ever hold) and with a Standard 2,000-point
  * one. The restore rate is raised so the test takes seconds; the bucket's size is what decides the page sizes.
  */
-class SmallBucketPollersTest extends BridgeTestSupport {
+class SmallBucketPollersIT extends BridgeTestSupport {
 
     @BeforeEach
     void quietStore() {

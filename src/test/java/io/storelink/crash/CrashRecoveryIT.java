@@ -55,7 +55,7 @@ import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
  * <p>Output: progress and a summary on stdout ({@code [crash]} lines), the bridges' logs in
  * {@code target/crash-bridge-1.log} and {@code -2.log}. {@code -Dcrash.seed=...} replays an order mix.
  */
-class CrashRecoveryTest {
+class CrashRecoveryIT {
 
     static final int ORDERS = 5_000;
     static final int SENDER_THREADS = 16;

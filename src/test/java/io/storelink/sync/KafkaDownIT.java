@@ -28,7 +28,7 @@ import org.springframework.test.context.DynamicPropertySource;
                 "storelink.intake.kafka-timeout-ms=1500",
                 "storelink.intake.kafka-request-timeout-ms=1000"
         })
-class KafkaDownTest {
+class KafkaDownIT {
 
     @LocalServerPort
     int port;

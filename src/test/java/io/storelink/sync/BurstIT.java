@@ -18,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * 10,000-order figures are {@code bench/writer-benchmark.sh burst}'s, see BENCHMARKS.md): each batch of up to 1,000
  * records costs one version read and one write call per 200 orders.
  */
-class BurstTest extends BridgeTestSupport {
+class BurstIT extends BridgeTestSupport {
 
     private static final int ORDERS = 3000;
 

@@ -11,7 +11,7 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 
 /** A missing setting stops start-up with a message naming the environment variable to set. */
-class StartupSettingsTest {
+class StartupSettingsIT {
 
     private static final Map<String, String> COMPLETE = Map.of(
             "storelink.shopify.webhook-secrets", "s",

@@ -31,7 +31,7 @@ import org.springframework.test.context.DynamicPropertySource;
                 "storelink.salesforce.password=Correct-Horse",
                 "storelink.salesforce.security-token=TOKEN123"
         })
-class SalesforcePasswordFlowTest {
+class SalesforcePasswordFlowIT {
 
     static final FakeSalesforce SALESFORCE = FakeSalesforce.start(0)
             .acceptPassword("pw-client", "pw-client-secret", "integration@example.com", "Correct-HorseTOKEN123");

@@ -1,0 +1,30 @@
+package io.storelink.leader;
+
+import java.util.Map;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.env.EnvironmentPostProcessor;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * {@code storelink.jobs.enabled=false}: the poller schedules (routes/poller-schedules.camel.yaml, route ids
+ * {@code *-schedule}) do not start; the jobs' direct: routes stay callable. Camel's
+ * {@code camel.main.auto-startup-exclude-pattern} does it, set here because a property in application.yaml cannot
+ * express "if the jobs are off", and the YAML DSL's {@code autoStartup} is a boolean (a placeholder there fails the
+ * DSL schema that editors check the route files against).
+ */
+public class SchedulesOffWithoutJobs implements EnvironmentPostProcessor {
+
+    static final String SCHEDULES = ".*-schedule"; // a regex: Camel's wildcard "*" only works at the end
+    private static final String EXCLUDE = "camel.main.auto-startup-exclude-pattern";
+
+    @Override
+    public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+        if (!environment.getProperty("storelink.jobs.enabled", Boolean.class, true)) {
+            String excluded = environment.getProperty(EXCLUDE, "");
+            environment.getPropertySources().addFirst(new MapPropertySource("storelink-schedules-off",
+                    Map.of(EXCLUDE, excluded.isBlank() ? SCHEDULES : excluded + "," + SCHEDULES)));
+        }
+    }
+}

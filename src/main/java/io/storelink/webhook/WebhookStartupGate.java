@@ -2,6 +2,8 @@ package io.storelink.webhook;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import io.storelink.shopify.ShopifyHeaders;
 import io.storelink.shopify.WebhookCounter;
@@ -36,6 +38,8 @@ public class WebhookStartupGate extends OncePerRequestFilter {
     private final ObjectProvider<WebhookCounter> counter;
     /** Found once: a bean lookup per request was a large part of a cold bridge's work per webhook. */
     private volatile CamelContext context;
+    /** Paths a started route has served: while a route reload replaces that route, its path has no route. */
+    private final Set<String> servedPaths = ConcurrentHashMap.newKeySet();
 
     /**
      * Both are looked up when first needed: the web server creates its filters before Camel and the meter registry
@@ -62,8 +66,8 @@ public class WebhookStartupGate extends OncePerRequestFilter {
     }
 
     /**
-     * True when a started route consumes this path, or when Camel runs and no route does (Spring answers 404, as
-     * for any unknown path).
+     * True when a started route consumes this path, or when Camel runs and no route ever did (Spring answers 404,
+     * as for any unknown path).
      */
     boolean serving(String path) {
         CamelContext context = this.context;
@@ -76,9 +80,14 @@ public class WebhookStartupGate extends OncePerRequestFilter {
         }
         for (Route route : context.getRoutes()) {
             if (route.getEndpoint() instanceof PlatformHttpEndpoint endpoint && path.equals(endpoint.getPath())) {
-                return context.getRouteController().getRouteStatus(route.getRouteId()) == ServiceStatus.Started;
+                boolean started = context.getRouteController().getRouteStatus(route.getRouteId()) == ServiceStatus.Started;
+                if (started) {
+                    servedPaths.add(path);
+                }
+                return started;
             }
         }
-        return context.isStarted();
+        // a path that had a route and has none now is being reloaded (its handler stays registered and would fail)
+        return context.isStarted() && !servedPaths.contains(path);
     }
 }

@@ -5,14 +5,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.storelink.shopify.WebhookCounter;
 import org.apache.camel.CamelContext;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.Processor;
+import org.apache.camel.component.platform.http.PlatformHttpConstants;
+import org.apache.camel.component.platform.http.PlatformHttpEndpoint;
+import org.apache.camel.component.platform.http.spi.PlatformHttpConsumer;
+import org.apache.camel.component.platform.http.spi.PlatformHttpEngine;
 import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.support.DefaultConsumer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.mock.web.MockFilterChain;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 
-/** The start-up window: Tomcat listens before Camel has started (or even exists); the webhook path answers 503. */
+/**
+ * The windows without a running intake route: Tomcat listens before Camel has started (or even exists), and a route
+ * reload replaces the route; the webhook path answers 503 then.
+ */
 class WebhookStartupGateTest {
 
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
@@ -44,6 +54,38 @@ class WebhookStartupGateTest {
         }
     }
 
+    @Test
+    void whileARouteReloadReplacesTheIntakeRouteTheAnswerIs503() throws Exception {
+        beans.addBean("webhookCounter", new WebhookCounter(meters));
+        try (CamelContext camel = new DefaultCamelContext()) {
+            beans.addBean("camelContext", camel);
+            camel.getRegistry().bind(PlatformHttpConstants.PLATFORM_HTTP_ENGINE_NAME,
+                    (PlatformHttpEngine) (endpoint, processor) -> new NoServerConsumer(endpoint, processor));
+            camel.addRoutes(new RouteBuilder() {
+                @Override
+                public void configure() {
+                    from("platform-http:/webhooks/shopify").routeId("intake").log("webhook");
+                }
+            });
+            camel.start();
+            WebhookStartupGate gate = gate();
+            assertThat(passes(gate)).as("route started").isTrue();
+
+            // what Camel's route reload does with the routes of a saved file: stop, remove, add the new ones
+            camel.getRouteController().stopRoute("intake");
+            assertThat(passes(gate)).as("route stopped").isFalse();
+            camel.removeRoute("intake");
+            assertThat(passes(gate)).as("route removed, its handler still registered").isFalse();
+        }
+    }
+
+    private static boolean passes(WebhookStartupGate gate) throws Exception {
+        MockFilterChain chain = new MockFilterChain();
+        MockHttpServletResponse response = new MockHttpServletResponse();
+        gate.doFilter(request(), response, chain);
+        return chain.getRequest() != null;
+    }
+
     private MockHttpServletResponse post() throws Exception {
         MockHttpServletResponse response = new MockHttpServletResponse();
         MockFilterChain chain = new MockFilterChain();
@@ -60,5 +102,17 @@ class WebhookStartupGateTest {
         MockHttpServletRequest request = new MockHttpServletRequest("POST", "/webhooks/shopify");
         request.addHeader("X-Shopify-Topic", "orders/create");
         return request;
+    }
+
+    /** platform-http's consumer without a web server: the gate only asks Camel about routes and their state. */
+    private static final class NoServerConsumer extends DefaultConsumer implements PlatformHttpConsumer {
+        NoServerConsumer(PlatformHttpEndpoint endpoint, Processor processor) {
+            super(endpoint, processor);
+        }
+
+        @Override
+        public PlatformHttpEndpoint getEndpoint() {
+            return (PlatformHttpEndpoint) super.getEndpoint();
+        }
     }
 }

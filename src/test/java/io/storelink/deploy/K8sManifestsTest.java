@@ -50,9 +50,8 @@ class K8sManifestsTest {
         Set<String> readable = new TreeSet<>(Manifests.variablesTheBridgeReads());
         readable.addAll(PLATFORM);
         assertThat(readable).as("environment variables the bridge reads").containsAll(set);
-        assertThat(set).contains("SPRING_PROFILES_ACTIVE", "STORELINK_CLUSTER_SERVICE", "JDK_JAVA_OPTIONS",
+        assertThat(set).contains("SPRING_PROFILES_ACTIVE", "JDK_JAVA_OPTIONS",
                 "SHOPIFY_WEBHOOK_SECRET", "SALESFORCE_CLIENT_ID", "KAFKA_BOOTSTRAP_SERVERS");
-        assertThat(env("STORELINK_CLUSTER_SERVICE")).isEqualTo("kubernetes");
         assertThat(env("SPRING_PROFILES_ACTIVE")).isEqualTo("kubernetes");
     }
 

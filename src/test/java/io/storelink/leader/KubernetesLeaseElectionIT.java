@@ -1,6 +1,8 @@
 package io.storelink.leader;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.fabric8.kubernetes.api.model.PodBuilder;
@@ -9,15 +11,20 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.cluster.CamelClusterService;
 import org.apache.camel.component.kubernetes.cluster.KubernetesClusterService;
+import org.apache.camel.component.kubernetes.cluster.LeaseResourceType;
+import org.apache.camel.component.kubernetes.springboot.cluster.KubernetesClusterServiceAutoConfiguration;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.util.TestPropertyValues;
+import org.springframework.context.annotation.AnnotationConfigApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The in-cluster election as configured by {@link LeaderElection} (cluster service "kubernetes", Lease), against a
+ * The in-cluster election as Camel's Kubernetes cluster-service starter configures it (the Lease lock), against a
  * Kubernetes API server fake that stores objects (fabric8's mock server in CRUD mode): one pod's master: route runs,
  * the other's does not; when the leader's pod is gone, the other takes the Lease and its route runs.
  */
@@ -26,6 +33,7 @@ class KubernetesLeaseElectionIT {
 
     static final String NAMESPACE = "shop";
     static KubernetesClient client;
+    static final List<AnnotationConfigApplicationContext> SPRING = new ArrayList<>();
 
     @Test
     void onePodRunsTheJobsAndAnotherTakesTheLeaseWhenItsPodIsGone() throws Exception {
@@ -56,17 +64,28 @@ class KubernetesLeaseElectionIT {
         } finally {
             a.stop();
             b.stop();
+            SPRING.forEach(AnnotationConfigApplicationContext::close);
         }
     }
 
     private static CamelContext bridge(String member, AtomicInteger runs) throws Exception {
-        LeaderSettings settings = new LeaderSettings("kubernetes", member, null, null, NAMESPACE,
-                Duration.ofSeconds(4), Duration.ofSeconds(3), Duration.ofMillis(500));
-        KubernetesClusterService service = (KubernetesClusterService) LeaderElection.create(settings);
         // in a pod the client finds the API server by itself; here it is told through the client's system properties
         System.setProperty("kubernetes.master", client.getMasterUrl().toString());
         System.setProperty("kubernetes.auth.tryKubeConfig", "false");
         System.setProperty("kubernetes.auth.tryServiceAccount", "false");
+        System.setProperty("kubernetes.namespace", NAMESPACE); // in a pod: the service account's namespace
+        // the service as camel-kubernetes-cluster-service-starter builds it under the kubernetes profile (the Lease
+        // timings shortened so the test does not wait the production 15 s); open as long as the pod lives
+        AnnotationConfigApplicationContext spring = new AnnotationConfigApplicationContext();
+        TestPropertyValues.of("camel.cluster.kubernetes.enabled=true", "camel.cluster.kubernetes.pod-name=" + member,
+                "camel.cluster.kubernetes.lease-duration-millis=4000",
+                "camel.cluster.kubernetes.renew-deadline-millis=3000",
+                "camel.cluster.kubernetes.retry-period-millis=500").applyTo(spring);
+        spring.register(KubernetesClusterServiceAutoConfiguration.class);
+        spring.refresh();
+        SPRING.add(spring);
+        CamelClusterService service = spring.getBean(CamelClusterService.class);
+        assertThat(((KubernetesClusterService) service).getLeaseResourceType()).isEqualTo(LeaseResourceType.Lease);
         CamelContext camel = new DefaultCamelContext();
         camel.addService(service);
         camel.addRoutes(new RouteBuilder() {

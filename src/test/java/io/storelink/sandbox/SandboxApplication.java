@@ -63,7 +63,7 @@ public final class SandboxApplication {
                 "--storelink.jobs.reconciliation.cron=*/30 * * * * ?",
                 "--storelink.jobs.shipment-confirmation.cron=15/30 * * * * ?",
                 "--storelink.jobs.inventory.cron=45 * * * * ?",
-                "--storelink.leader.file-root=" + leaderDir,
+                "--camel.cluster.file.root=" + leaderDir,
                 // change a route, see it: a saved routes/*.camel.yaml replaces its routes (STORELINK_ROUTES_RELOAD=false: off)
                 "--storelink.routes.reload=" + System.getenv().getOrDefault("STORELINK_ROUTES_RELOAD", "true"),
                 "--storelink.salesforce.login-url=" + salesforce.url(),

@@ -8,7 +8,7 @@ import org.springframework.stereotype.Component;
 public class RequiredSettings {
 
     public RequiredSettings(ShopifySettings shopify, SalesforceSettings salesforce,
-                            @Value("${storelink.jobs.enabled:true}") boolean jobsEnabled) {
+                            @Value("${storelink.jobs.enabled}") boolean jobsEnabled) {
         require("SHOPIFY_WEBHOOK_SECRET", !shopify.webhookSecretList().isEmpty(),
                 "webhooks cannot be verified without the app's client secret (comma-separate two during a rotation)");
         require("SALESFORCE_LOGIN_URL", present(salesforce.loginUrl()),

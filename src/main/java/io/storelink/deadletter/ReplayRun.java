@@ -39,7 +39,7 @@ public class ReplayRun extends RoutePolicySupport {
     private volatile Instant startedAt;
     private volatile String errorCode;
 
-    public ReplayRun(CamelContext camel, @Value("${storelink.replay.error-code:}") String configuredErrorCode) {
+    public ReplayRun(CamelContext camel, @Value("${storelink.replay.error-code}") String configuredErrorCode) {
         this.camel = camel;
         this.configuredErrorCode = configuredErrorCode;
         this.routeControl = camel.getExecutorServiceManager().newSingleThreadExecutor(this, "dead-letter-replay-control");

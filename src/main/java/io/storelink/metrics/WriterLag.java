@@ -62,7 +62,7 @@ public class WriterLag implements CamelContextConfiguration {
                      @Value("${storelink.kafka.orders-topic}") String ordersTopic,
                      @Value("${storelink.kafka.fulfillment-writer-group}") String fulfillmentsGroup,
                      @Value("${storelink.kafka.fulfillments-topic}") String fulfillmentsTopic,
-                     @Value("${storelink.metrics.lag-interval:30s}") Duration interval) {
+                     @Value("${storelink.metrics.lag-interval}") Duration interval) {
         this.writers = List.of(new Writer("orders", ordersGroup, ordersTopic),
                 new Writer("fulfillments", fulfillmentsGroup, fulfillmentsTopic));
         this.interval = interval;

@@ -50,10 +50,10 @@ public class SalesforceGate {
     private final Clock clock;
 
     public SalesforceGate(SalesforceErrors errors, AllowanceGovernor governor,
-            @Value("${storelink.salesforce.pause.recheck:5s}") Duration recheck,
-            @Value("${storelink.salesforce.pause.login-first-probe:5s}") Duration loginFirstProbe,
-            @Value("${storelink.salesforce.pause.login-max-probe:5m}") Duration loginMaxProbe,
-            @Value("${storelink.salesforce.pause.limit-probe:1m}") Duration limitProbe) {
+            @Value("${storelink.salesforce.pause.recheck}") Duration recheck,
+            @Value("${storelink.salesforce.pause.login-first-probe}") Duration loginFirstProbe,
+            @Value("${storelink.salesforce.pause.login-max-probe}") Duration loginMaxProbe,
+            @Value("${storelink.salesforce.pause.limit-probe}") Duration limitProbe) {
         this.errors = errors;
         this.governor = governor;
         this.recheck = recheck;

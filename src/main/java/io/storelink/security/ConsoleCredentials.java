@@ -18,8 +18,8 @@ public class ConsoleCredentials {
     private final byte[] user;
     private final byte[] password;
 
-    public ConsoleCredentials(@Value("${storelink.console.username:}") String username,
-            @Value("${storelink.console.password:}") String password) {
+    public ConsoleCredentials(@Value("${storelink.console.username}") String username,
+            @Value("${storelink.console.password}") String password) {
         boolean both = !username.isBlank() && !password.isBlank();
         this.user = both ? digest(username) : null;
         this.password = both ? digest(password) : null;

@@ -47,7 +47,7 @@ public class ConsoleSecurity {
 
     @Bean
     SecurityFilterChain consoleSecurityChain(HttpSecurity http, ConsoleAuthenticationProvider provider,
-            ConsoleCredentials credentials, @Value("${storelink.console.allowed-origins:}") List<String> allowedOrigins) throws Exception {
+            ConsoleCredentials credentials, @Value("${storelink.console.allowed-origins}") List<String> allowedOrigins) throws Exception {
         RequestMatcher console = new OrRequestMatcher(PATH.matcher("/actuator/hawtio/**"), PATH.matcher("/actuator/jolokia/**"));
         // the console's scripts must not make the browser pop up its own login box: plain 401 for them
         DelegatingAuthenticationEntryPoint byPath = new DelegatingAuthenticationEntryPoint(

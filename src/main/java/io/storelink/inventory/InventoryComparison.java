@@ -31,12 +31,12 @@ public class InventoryComparison {
         run.changes(compare(run.stock(), run.records));
     }
 
-    static Changes compare(Map<String, Long> stock, List<ProductRecord> records) {
+    static Changes compare(Map<String, Long> stock, List<SalesforceProduct> records) {
         List<Update> updates = new ArrayList<>();
         Set<String> matched = new HashSet<>();
         Set<String> seenIds = new HashSet<>(); // a record answering two queries (keys differing in case) is written once
         int unchanged = 0;
-        for (ProductRecord r : records) {
+        for (SalesforceProduct r : records) {
             Long available = stock.get(r.key());
             if (available == null || !seenIds.add(r.id())) {
                 continue;

@@ -25,7 +25,7 @@ public final class InventoryRun {
     private final int itemsWithoutKey;
     private final Map<String, String> keysIgnoringCase = new HashMap<>();
     final Deque<String> pendingReads = new ArrayDeque<>();
-    final List<ProductRecord> records = new ArrayList<>();
+    final List<SalesforceProduct> records = new ArrayList<>();
     int loggedFailures;
     private InventoryComparison.Changes changes;
     private int updated;

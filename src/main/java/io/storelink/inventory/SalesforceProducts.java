@@ -91,7 +91,7 @@ public class SalesforceProducts {
         String key = run.shopifyKey(value == null ? null : value.toString());
         if (key != null) {
             Object quantity = field(record, settings.quantityField());
-            run.records.add(new ProductRecord(String.valueOf(field(record, "Id")), key,
+            run.records.add(new SalesforceProduct(String.valueOf(field(record, "Id")), key,
                     quantity == null ? null : new BigDecimal(quantity.toString())));
         }
     }

@@ -16,11 +16,11 @@ class InventoryComparisonTest {
     @Test
     void changedAreUpdatedEqualAreLeftAloneMissingAreReported() {
         Map<String, Long> stock = new TreeMap<>(Map.of("A", 5L, "B", 7L, "C", 0L, "D", 3L, "E", 1L));
-        List<ProductRecord> records = List.of(
-                new ProductRecord("01t000000000001", "A", new BigDecimal("5.0")), // same value, other scale
-                new ProductRecord("01t000000000002", "B", new BigDecimal("6")),
-                new ProductRecord("01t000000000003", "C", null),                 // never synced: written, even 0
-                new ProductRecord("01t000000000004", "D", new BigDecimal("3")));
+        List<SalesforceProduct> records = List.of(
+                new SalesforceProduct("01t000000000001", "A", new BigDecimal("5.0")), // same value, other scale
+                new SalesforceProduct("01t000000000002", "B", new BigDecimal("6")),
+                new SalesforceProduct("01t000000000003", "C", null),                 // never synced: written, even 0
+                new SalesforceProduct("01t000000000004", "D", new BigDecimal("3")));
 
         Changes changes = InventoryComparison.compare(stock, records);
 
@@ -32,10 +32,10 @@ class InventoryComparisonTest {
     @Test
     void everyRecordOfAKeyIsKeptInStepButEachRecordOnlyOnce() {
         Map<String, Long> stock = new TreeMap<>(Map.of("A", 2L));
-        List<ProductRecord> records = List.of(
-                new ProductRecord("01t000000000001", "A", new BigDecimal("1")),
-                new ProductRecord("01t000000000002", "A", new BigDecimal("2")),
-                new ProductRecord("01t000000000001", "A", new BigDecimal("1"))); // answered a second query
+        List<SalesforceProduct> records = List.of(
+                new SalesforceProduct("01t000000000001", "A", new BigDecimal("1")),
+                new SalesforceProduct("01t000000000002", "A", new BigDecimal("2")),
+                new SalesforceProduct("01t000000000001", "A", new BigDecimal("1"))); // answered a second query
 
         Changes changes = InventoryComparison.compare(stock, records);
 

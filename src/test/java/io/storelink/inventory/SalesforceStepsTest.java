@@ -63,9 +63,9 @@ class SalesforceStepsTest {
         assertThat(products.hasPendingReads(exchange)).isFalse();
         assertThat(InventoryRun.of(exchange).getSalesforceCalls()).isEqualTo(2);
         assertThat(InventoryRun.of(exchange).records).containsExactly(
-                new ProductRecord("01tA", "SKU-00000", new BigDecimal("1.0")),
-                new ProductRecord("01tB", "SKU-00001", null), // SOQL matched it ignoring case
-                new ProductRecord("01tC", "SKU-00002", new BigDecimal("4")));
+                new SalesforceProduct("01tA", "SKU-00000", new BigDecimal("1.0")),
+                new SalesforceProduct("01tB", "SKU-00001", null), // SOQL matched it ignoring case
+                new SalesforceProduct("01tC", "SKU-00002", new BigDecimal("4")));
     }
 
     @Test

@@ -1,0 +1,86 @@
+package io.storelink.routes;
+
+import java.io.IOException;
+import java.util.Map;
+
+import org.apache.camel.CamelContext;
+import org.apache.camel.spi.PropertiesSource;
+import org.apache.camel.support.PluginHelper;
+import org.apache.camel.support.ResourceHelper;
+import org.apache.camel.test.junit5.CamelTestSupport;
+import org.apache.camel.test.junit5.TestExecutionConfiguration;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.env.YamlPropertySourceLoader;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.io.FileSystemResource;
+
+/**
+ * A plain Camel context (no Spring Boot, no broker) running the real route files of routes/: each test loads the
+ * files it needs, advises their endpoints, binds its beans, then starts the context. Placeholders ({{...}}) resolve
+ * as in the bridge: from the real application.yaml, Spring's ${...} defaults included, with {@link #testProperties()}
+ * on top (e.g. redelivery delays of milliseconds).
+ */
+public abstract class RouteTestSupport extends CamelTestSupport {
+
+    private StandardEnvironment environment;
+
+    /** Values over application.yaml for this test class. */
+    protected Map<String, Object> testProperties() {
+        return Map.of();
+    }
+
+    @Override
+    public void configureTest(TestExecutionConfiguration testConfiguration) {
+        super.configureTest(testConfiguration);
+        // the context starts only once the test has loaded and advised its routes
+        testConfiguration.withUseAdviceWith(true);
+    }
+
+    @Override
+    protected CamelContext createCamelContext() throws Exception {
+        CamelContext context = super.createCamelContext();
+        StandardEnvironment env = environment();
+        context.getPropertiesComponent().addPropertiesSource(new PropertiesSource() {
+            @Override
+            public String getName() {
+                return "application.yaml";
+            }
+
+            @Override
+            public String getProperty(String name) {
+                return env.getProperty(name);
+            }
+        });
+        return context;
+    }
+
+    /** Loads route files of routes/ (the real ones, as camel.main.routes-include-pattern does). */
+    protected void loadRoutes(String... files) throws Exception {
+        for (String file : files) {
+            PluginHelper.getRoutesLoader(context)
+                    .loadRoutes(ResourceHelper.resolveMandatoryResource(context, "file:routes/" + file));
+        }
+    }
+
+    /** A settings record bound from the configuration the way Spring Boot binds it (e.g. ShopifySettings). */
+    protected <T> T settings(String prefix, Class<T> type) {
+        return Binder.get(environment()).bindOrCreate(prefix, type);
+    }
+
+    private StandardEnvironment environment() {
+        if (environment == null) {
+            try {
+                StandardEnvironment env = new StandardEnvironment();
+                // the first document only: the second is the kubernetes profile's
+                env.getPropertySources().addLast(new YamlPropertySourceLoader()
+                        .load("application.yaml", new FileSystemResource("application.yaml")).get(0));
+                env.getPropertySources().addFirst(new MapPropertySource("test", testProperties()));
+                environment = env;
+            } catch (IOException e) {
+                throw new IllegalStateException("application.yaml in the project directory", e);
+            }
+        }
+        return environment;
+    }
+}

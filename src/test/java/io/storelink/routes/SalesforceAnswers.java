@@ -1,0 +1,57 @@
+package io.storelink.routes;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.camel.component.salesforce.api.SalesforceException;
+import org.apache.camel.component.salesforce.api.TypeReferences;
+import org.apache.camel.component.salesforce.api.dto.RestError;
+import org.apache.camel.component.salesforce.api.utils.JsonUtils;
+import org.apache.camel.component.salesforce.internal.dto.LoginError;
+
+/**
+ * The exceptions camel-salesforce 4.17 throws for Salesforce's HTTP answers, built from the answer's body the way it
+ * builds them: REST errors as AbstractClientBase.createRestException does, a failed request as its onComplete does, a refused
+ * login as SalesforceSession.login does (400 from the token endpoint). Bodies are the shapes of /work/shared/reference/salesforce.md.
+ */
+final class SalesforceAnswers {
+
+    private static final ObjectMapper JSON = JsonUtils.createObjectMapper();
+
+    /** A REST error answer: status and body {@code [{"message","errorCode","fields"}]}. */
+    static SalesforceException rest(int status, String reason, String body) {
+        try {
+            List<RestError> errors = JSON.readValue(body, TypeReferences.REST_ERROR_LIST_TYPE);
+            return new SalesforceException(errors, status,
+                    "Unexpected error: " + reason + ". See exception `errors` property for detail. " + body,
+                    new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** No answer (read timeout, connection refused): status 0, the client's failure as the cause. */
+    static SalesforceException noAnswer(Throwable failure) {
+        return new SalesforceException("Unexpected error {0:null} executing {POST:https://example.my.salesforce.com"
+                + "/services/data/v64.0/composite}", 0, failure);
+    }
+
+    /** The token endpoint's 400, e.g. {@code {"error":"invalid_grant","error_description":"authentication failure"}}. */
+    static SalesforceException login(String body) {
+        try {
+            LoginError error = JSON.readValue(body, LoginError.class);
+            String message = String.format("Login error code:[%s] description:[%s]", error.getError(),
+                    error.getErrorDescription());
+            return new SalesforceException(List.of(new RestError(error.getError(), message)), 400);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private SalesforceAnswers() {
+    }
+}

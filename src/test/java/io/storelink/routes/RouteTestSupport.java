@@ -4,6 +4,10 @@ import java.io.IOException;
 import java.util.Map;
 
 import org.apache.camel.CamelContext;
+import org.apache.camel.model.Model;
+import org.apache.camel.model.ProcessorDefinitionHelper;
+import org.apache.camel.model.RouteDefinition;
+import org.apache.camel.model.SendDefinition;
 import org.apache.camel.spi.PropertiesSource;
 import org.apache.camel.support.PluginHelper;
 import org.apache.camel.support.ResourceHelper;
@@ -61,6 +65,18 @@ public abstract class RouteTestSupport extends CamelTestSupport {
             PluginHelper.getRoutesLoader(context)
                     .loadRoutes(ResourceHelper.resolveMandatoryResource(context, "file:routes/" + file));
         }
+    }
+
+    /**
+     * The endpoint a loaded route's step sends to, placeholders resolved: what a test replaced with a mock went to
+     * the right place. Call before advising the step away.
+     */
+    protected String endpointUri(String routeId, String stepId) {
+        RouteDefinition route = context.getCamelContextExtension().getContextPlugin(Model.class).getRouteDefinition(routeId);
+        return ProcessorDefinitionHelper.filterTypeInOutputs(route.getOutputs(), SendDefinition.class).stream()
+                .filter(step -> stepId.equals(step.getId()))
+                .map(step -> context.resolvePropertyPlaceholders(step.getEndpointUri()))
+                .findFirst().orElseThrow(() -> new AssertionError("no step " + stepId + " in route " + routeId));
     }
 
     /** A settings record bound from the configuration the way Spring Boot binds it (e.g. ShopifySettings). */

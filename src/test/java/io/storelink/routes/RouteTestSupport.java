@@ -2,12 +2,14 @@ package io.storelink.routes;
 
 import java.io.IOException;
 import java.util.Map;
+import java.util.Properties;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.model.Model;
 import org.apache.camel.model.ProcessorDefinitionHelper;
 import org.apache.camel.model.RouteDefinition;
 import org.apache.camel.model.SendDefinition;
+import org.apache.camel.spi.PropertiesComponent;
 import org.apache.camel.spi.PropertiesSource;
 import org.apache.camel.support.PluginHelper;
 import org.apache.camel.support.ResourceHelper;
@@ -72,11 +74,40 @@ public abstract class RouteTestSupport extends CamelTestSupport {
      * the right place. Call before advising the step away.
      */
     protected String endpointUri(String routeId, String stepId) {
-        RouteDefinition route = context.getCamelContextExtension().getContextPlugin(Model.class).getRouteDefinition(routeId);
+        RouteDefinition route = route(routeId);
         return ProcessorDefinitionHelper.filterTypeInOutputs(route.getOutputs(), SendDefinition.class).stream()
                 .filter(step -> stepId.equals(step.getId()))
-                .map(step -> context.resolvePropertyPlaceholders(step.getEndpointUri()))
+                .map(step -> resolve(route, step.getEndpointUri()))
                 .findFirst().orElseThrow(() -> new AssertionError("no step " + stepId + " in route " + routeId));
+    }
+
+    /** The endpoint a loaded route consumes from, placeholders resolved; call before advising it away. */
+    protected String inputUri(String routeId) {
+        RouteDefinition route = route(routeId);
+        return resolve(route, route.getInput().getEndpointUri());
+    }
+
+    /** Placeholders as the route resolves them: a templated route's parameters ({{job}}) first. */
+    private String resolve(RouteDefinition route, String text) {
+        PropertiesComponent properties = context.getPropertiesComponent();
+        Properties parameters = new Properties();
+        if (route.getTemplateParameters() != null) {
+            parameters.putAll(route.getTemplateParameters());
+        }
+        properties.setLocalProperties(parameters);
+        try {
+            return context.resolvePropertyPlaceholders(text);
+        } finally {
+            properties.setLocalProperties(null);
+        }
+    }
+
+    private RouteDefinition route(String routeId) {
+        RouteDefinition route = context.getCamelContextExtension().getContextPlugin(Model.class).getRouteDefinition(routeId);
+        if (route == null) {
+            throw new AssertionError("no route " + routeId);
+        }
+        return route;
     }
 
     /** A settings record bound from the configuration the way Spring Boot binds it (e.g. ShopifySettings). */

@@ -9,6 +9,7 @@ import java.util.List;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.camel.component.salesforce.api.SalesforceException;
 import org.apache.camel.component.salesforce.api.TypeReferences;
+import org.apache.camel.component.salesforce.api.dto.Limits;
 import org.apache.camel.component.salesforce.api.dto.RestError;
 import org.apache.camel.component.salesforce.api.utils.JsonUtils;
 import org.apache.camel.component.salesforce.internal.dto.LoginError;
@@ -38,6 +39,15 @@ final class SalesforceAnswers {
     static SalesforceException noAnswer(Throwable failure) {
         return new SalesforceException("Unexpected error {0:null} executing {POST:https://example.my.salesforce.com"
                 + "/services/data/v64.0/composite}", 0, failure);
+    }
+
+    /** The body of a {@code salesforce:limits} answer, e.g. {@code {"DailyApiRequests":{"Max":15000,"Remaining":0}}}. */
+    static Limits limits(String body) {
+        try {
+            return JSON.readValue(body, Limits.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The token endpoint's 400, e.g. {@code {"error":"invalid_grant","error_description":"authentication failure"}}. */

@@ -1,10 +1,18 @@
 package io.storelink.routes;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.storelink.metrics.SalesforceApiUsage;
+import io.storelink.salesforce.AllowanceGovernor;
+import io.storelink.salesforce.GovernorSettings;
+import io.storelink.salesforce.SalesforceErrors;
+import io.storelink.salesforce.SalesforceGate;
 import org.apache.camel.CamelContext;
+import org.apache.camel.component.salesforce.SalesforceComponent;
 import org.apache.camel.model.Model;
 import org.apache.camel.model.ProcessorDefinitionHelper;
 import org.apache.camel.model.RouteDefinition;
@@ -108,6 +116,30 @@ public abstract class RouteTestSupport extends CamelTestSupport {
             throw new AssertionError("no route " + routeId);
         }
         return route;
+    }
+
+    /** The real writer gate on the configured pause settings, with a governor that has seen no API usage yet. */
+    protected SalesforceGate salesforceGate() {
+        AllowanceGovernor governor = new AllowanceGovernor(new SalesforceApiUsage(new SimpleMeterRegistry()),
+                settings("storelink.salesforce.governor", GovernorSettings.class));
+        return new SalesforceGate(new SalesforceErrors(), governor, pause("recheck"), pause("login-first-probe"),
+                pause("login-max-probe"), pause("limit-probe"));
+    }
+
+    private Duration pause(String name) {
+        return settings("storelink.salesforce.pause." + name, Duration.class);
+    }
+
+    /**
+     * camel-salesforce configured but never logging in (lazy login, as in the bridge): salesforce: endpoints can be
+     * created, so that mockEndpointsAndSkip("salesforce:*") stands in for them, including those of an enrich.
+     */
+    protected static SalesforceComponent lazySalesforce() {
+        SalesforceComponent salesforce = new SalesforceComponent();
+        salesforce.setClientId("route-test");
+        salesforce.setClientSecret("route-test");
+        salesforce.setLazyLogin(true);
+        return salesforce;
     }
 
     /** A settings record bound from the configuration the way Spring Boot binds it (e.g. ShopifySettings). */

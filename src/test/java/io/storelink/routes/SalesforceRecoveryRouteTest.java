@@ -2,15 +2,9 @@ package io.storelink.routes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import java.util.Map;
 
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.storelink.metrics.SalesforceApiUsage;
-import io.storelink.salesforce.AllowanceGovernor;
 import io.storelink.salesforce.ErrorClass;
-import io.storelink.salesforce.GovernorSettings;
-import io.storelink.salesforce.SalesforceErrors;
 import io.storelink.salesforce.SalesforceGate;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.AdviceWith;
@@ -37,11 +31,7 @@ class SalesforceRecoveryRouteTest extends RouteTestSupport {
 
     @BeforeEach
     void startRoute() throws Exception {
-        SalesforceErrors errors = new SalesforceErrors();
-        AllowanceGovernor governor = new AllowanceGovernor(new SalesforceApiUsage(new SimpleMeterRegistry()),
-                settings("storelink.salesforce.governor", GovernorSettings.class));
-        gate = new SalesforceGate(errors, governor, duration("recheck"), duration("login-first-probe"),
-                duration("login-max-probe"), duration("limit-probe"));
+        gate = salesforceGate();
         context.getRegistry().bind("salesforceGate", gate);
         loadRoutes("salesforce-recovery.camel.yaml");
         assertThat(inputUri("salesforce-recovery")).isEqualTo("timer:salesforce-recovery?period=1000");
@@ -110,9 +100,5 @@ class SalesforceRecoveryRouteTest extends RouteTestSupport {
                 {"error":"invalid_grant","error_description":"authentication failure"}"""));
         gate.pause(failed);
         assertThat(gate.isPaused()).isTrue();
-    }
-
-    private Duration duration(String name) {
-        return settings("storelink.salesforce.pause." + name, Duration.class);
     }
 }

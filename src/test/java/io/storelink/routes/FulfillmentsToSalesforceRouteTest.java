@@ -38,7 +38,6 @@ import org.apache.camel.component.mock.MockEndpoint;
 import org.apache.camel.component.salesforce.api.SalesforceException;
 import org.apache.camel.component.salesforce.api.dto.composite.SObjectComposite;
 import org.apache.camel.component.salesforce.api.dto.composite.SObjectCompositeResponse;
-import org.apache.camel.component.salesforce.api.utils.JsonUtils;
 import org.apache.camel.spi.Registry;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -124,8 +123,7 @@ class FulfillmentsToSalesforceRouteTest extends RouteTestSupport {
         MockEndpoint.assertIsSatisfied(query, composite);
         assertThat(result.getException()).isNull();
         // the request as camel-salesforce puts it on the wire
-        JsonNode request = JsonUtils.createObjectMapper()
-                .valueToTree(composite.getExchanges().get(0).getMessage().getBody(SObjectComposite.class));
+        JsonNode request = SalesforceAnswers.asSent(composite.getExchanges().get(0).getMessage().getBody(SObjectComposite.class));
         assertThat(request.path("compositeRequest")).hasSize(1);
         JsonNode patch = request.path("compositeRequest").get(0);
         assertThat(patch.path("method").asText()).isEqualTo("PATCH");
@@ -189,10 +187,8 @@ class FulfillmentsToSalesforceRouteTest extends RouteTestSupport {
 
     @Test
     void pausedWriterLeavesTheEventInKafka() throws Exception {
-        Exchange limitReached = new org.apache.camel.support.DefaultExchange(context);
-        limitReached.setProperty(Exchange.EXCEPTION_CAUGHT, SalesforceAnswers.rest(403, "Forbidden", """
+        pause(gate, SalesforceAnswers.rest(403, "Forbidden", """
                 [{"message":"TotalRequests Limit exceeded.","errorCode":"REQUEST_LIMIT_EXCEEDED"}]"""));
-        gate.pause(limitReached);
 
         Exchange result = consume(Files.readAllBytes(FULFILLMENT));
 
@@ -228,8 +224,8 @@ class FulfillmentsToSalesforceRouteTest extends RouteTestSupport {
     }
 
     /** salesforce:composite answers camel-salesforce's unmarshalled SObjectCompositeResponse. */
-    private void answerComposite(String json) throws Exception {
-        SObjectCompositeResponse response = JsonUtils.createObjectMapper().readValue(json, SObjectCompositeResponse.class);
+    private void answerComposite(String json) {
+        SObjectCompositeResponse response = SalesforceAnswers.composite(json);
         composite.whenAnyExchangeReceived(e -> e.getMessage().setBody(response));
     }
 

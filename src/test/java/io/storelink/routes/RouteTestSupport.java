@@ -12,6 +12,7 @@ import io.storelink.salesforce.GovernorSettings;
 import io.storelink.salesforce.SalesforceErrors;
 import io.storelink.salesforce.SalesforceGate;
 import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
 import org.apache.camel.component.salesforce.SalesforceComponent;
 import org.apache.camel.model.Model;
 import org.apache.camel.model.ProcessorDefinitionHelper;
@@ -19,6 +20,7 @@ import org.apache.camel.model.RouteDefinition;
 import org.apache.camel.model.SendDefinition;
 import org.apache.camel.spi.PropertiesComponent;
 import org.apache.camel.spi.PropertiesSource;
+import org.apache.camel.support.DefaultExchange;
 import org.apache.camel.support.PluginHelper;
 import org.apache.camel.support.ResourceHelper;
 import org.apache.camel.test.junit5.CamelTestSupport;
@@ -124,6 +126,13 @@ public abstract class RouteTestSupport extends CamelTestSupport {
                 settings("storelink.salesforce.governor", GovernorSettings.class));
         return new SalesforceGate(new SalesforceErrors(), governor, pause("recheck"), pause("login-first-probe"),
                 pause("login-max-probe"), pause("limit-probe"));
+    }
+
+    /** Pauses the gate as the writer's error handler does after {@code failure}. */
+    protected void pause(SalesforceGate gate, Exception failure) {
+        Exchange failed = new DefaultExchange(context);
+        failed.setProperty(Exchange.EXCEPTION_CAUGHT, failure);
+        gate.pause(failed);
     }
 
     private Duration pause(String name) {

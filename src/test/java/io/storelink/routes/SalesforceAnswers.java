@@ -6,18 +6,22 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.camel.component.salesforce.api.SalesforceException;
 import org.apache.camel.component.salesforce.api.TypeReferences;
 import org.apache.camel.component.salesforce.api.dto.Limits;
 import org.apache.camel.component.salesforce.api.dto.RestError;
+import org.apache.camel.component.salesforce.api.dto.composite.SObjectCompositeResponse;
 import org.apache.camel.component.salesforce.api.utils.JsonUtils;
 import org.apache.camel.component.salesforce.internal.dto.LoginError;
 
 /**
- * The exceptions camel-salesforce 4.17 throws for Salesforce's HTTP answers, built from the answer's body the way it
- * builds them: REST errors as AbstractClientBase.createRestException does, a failed request as its onComplete does, a refused
- * login as SalesforceSession.login does (400 from the token endpoint). Bodies are the shapes of /work/shared/reference/salesforce.md.
+ * Salesforce as camel-salesforce 4.17 presents it to a route. The exceptions it throws for Salesforce's HTTP answers,
+ * built from the answer's body the way it builds them: REST errors as AbstractClientBase.createRestException does, a
+ * failed request as its onComplete does, a refused login as SalesforceSession.login does (400 from the token
+ * endpoint); answers unmarshalled, and requests serialized, by its own ObjectMapper. Bodies are the shapes of the
+ * project's Salesforce reference (/work/shared/reference/salesforce.md).
  */
 final class SalesforceAnswers {
 
@@ -48,6 +52,20 @@ final class SalesforceAnswers {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The answer of a {@code salesforce:composite} call as camel-salesforce unmarshals it. */
+    static SObjectCompositeResponse composite(String body) {
+        try {
+            return JSON.readValue(body, SObjectCompositeResponse.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A request body (e.g. an SObjectComposite) as camel-salesforce writes it to Salesforce. */
+    static JsonNode asSent(Object request) {
+        return JSON.valueToTree(request);
     }
 
     /** The token endpoint's 400, e.g. {@code {"error":"invalid_grant","error_description":"authentication failure"}}. */

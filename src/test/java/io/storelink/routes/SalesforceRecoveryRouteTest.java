@@ -9,7 +9,6 @@ import io.storelink.salesforce.SalesforceGate;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.AdviceWith;
 import org.apache.camel.component.mock.MockEndpoint;
-import org.apache.camel.support.DefaultExchange;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -95,10 +94,8 @@ class SalesforceRecoveryRouteTest extends RouteTestSupport {
 
     /** As the writer's error handler does when the token endpoint refuses the login. */
     private void pauseForLoginFailure() {
-        Exchange failed = new DefaultExchange(context);
-        failed.setProperty(Exchange.EXCEPTION_CAUGHT, SalesforceAnswers.login("""
+        pause(gate, SalesforceAnswers.login("""
                 {"error":"invalid_grant","error_description":"authentication failure"}"""));
-        gate.pause(failed);
         assertThat(gate.isPaused()).isTrue();
     }
 }

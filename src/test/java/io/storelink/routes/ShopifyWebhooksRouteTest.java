@@ -1,0 +1,188 @@
+package io.storelink.routes;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.storelink.config.ShopifySettings;
+import io.storelink.fakes.shopify.WebhookSigner;
+import io.storelink.shopify.FulfillmentEventRecord;
+import io.storelink.shopify.OrderEventRecord;
+import io.storelink.shopify.ShopifyHeaders;
+import io.storelink.shopify.WebhookBody;
+import io.storelink.shopify.WebhookCounter;
+import io.storelink.shopify.WebhookSignature;
+import io.storelink.shopify.WebhookTopic;
+import org.apache.camel.Exchange;
+import org.apache.camel.builder.AdviceWith;
+import org.apache.camel.component.kafka.KafkaConstants;
+import org.apache.camel.component.mock.MockEndpoint;
+import org.apache.camel.spi.Registry;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * routes/shopify-webhooks.camel.yaml with its real processors (body, signature, topic, record shaping) and the
+ * webhook-intake error handling: the HTTP endpoint is replaced by a direct: one, the Kafka producers by mocks.
+ */
+class ShopifyWebhooksRouteTest extends RouteTestSupport {
+
+    private static final String SECRET = "route-test-secret";
+    private static final Path ORDER = Path.of("src/test/resources/shopify/order.json");
+    private static final Path FULFILLMENT = Path.of("src/test/resources/shopify/fulfillment.json");
+
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    private MockEndpoint ordersTopic;
+    private MockEndpoint fulfillmentsTopic;
+
+    @Override
+    protected Map<String, Object> testProperties() {
+        return Map.of("storelink.shopify.webhook-secrets", "old-secret," + SECRET);
+    }
+
+    @Override
+    protected void bindToRegistry(Registry registry) {
+        ShopifySettings shopify = settings("storelink.shopify", ShopifySettings.class);
+        registry.bind("webhookBody", new WebhookBody(shopify));
+        registry.bind("webhookSignature", new WebhookSignature(shopify));
+        registry.bind("webhookTopic", new WebhookTopic());
+        registry.bind("orderEventRecord", new OrderEventRecord());
+        registry.bind("fulfillmentEventRecord", new FulfillmentEventRecord());
+        registry.bind("webhookCounter", new WebhookCounter(meters));
+    }
+
+    @BeforeEach
+    void startRoute() throws Exception {
+        loadRoutes("error-handling.camel.yaml", "shopify-webhooks.camel.yaml");
+        assertThat(endpointUri("shopify-webhooks", "enqueue-order")).startsWith("kafka:shopify.orders?");
+        assertThat(endpointUri("shopify-webhooks", "enqueue-fulfillment")).startsWith("kafka:shopify.fulfillments?");
+        AdviceWith.adviceWith(context, "shopify-webhooks", route -> {
+            route.replaceFromWith("direct:webhook");
+            route.weaveById("enqueue-order").replace().to("mock:orders-topic");
+            route.weaveById("enqueue-fulfillment").replace().to("mock:fulfillments-topic");
+        });
+        context.start();
+        ordersTopic = getMockEndpoint("mock:orders-topic");
+        fulfillmentsTopic = getMockEndpoint("mock:fulfillments-topic");
+    }
+
+    @Test
+    void signedOrderGoesToKafkaAsItsExactBytesKeyedByCustomerWithShopifyHeadersOnly() throws Exception {
+        byte[] body = Files.readAllBytes(ORDER);
+        String customerId = new ObjectMapper().readTree(body).get("customer").get("id").asText();
+        ordersTopic.expectedBodiesReceived((Object) body);
+        ordersTopic.expectedHeaderReceived(KafkaConstants.KEY, customerId);
+        fulfillmentsTopic.expectedMessageCount(0);
+
+        Exchange answer = deliver("orders/create", body, SECRET);
+
+        MockEndpoint.assertIsSatisfied(ordersTopic, fulfillmentsTopic);
+        // the record carries Shopify's headers and the key, never the signature or other HTTP headers
+        assertThat(ordersTopic.getExchanges().get(0).getMessage().getHeaders().keySet()).containsExactlyInAnyOrder(
+                ShopifyHeaders.TOPIC, ShopifyHeaders.SHOP_DOMAIN, ShopifyHeaders.WEBHOOK_ID, ShopifyHeaders.EVENT_ID,
+                ShopifyHeaders.TRIGGERED_AT, ShopifyHeaders.API_VERSION, KafkaConstants.KEY);
+        assertAnswered(answer, 200, "");
+        assertThat(webhooks("orders/create", "accepted")).isEqualTo(1);
+    }
+
+    @Test
+    void fulfillmentGoesToItsTopicKeyedByOrder() throws Exception {
+        byte[] body = Files.readAllBytes(FULFILLMENT);
+        fulfillmentsTopic.expectedBodiesReceived((Object) body);
+        fulfillmentsTopic.expectedHeaderReceived(KafkaConstants.KEY, "450789469");
+        ordersTopic.expectedMessageCount(0);
+
+        Exchange answer = deliver("fulfillments/update", body, "old-secret");  // the secret being rotated out
+
+        MockEndpoint.assertIsSatisfied(ordersTopic, fulfillmentsTopic);
+        assertAnswered(answer, 200, "");
+        assertThat(webhooks("fulfillments/update", "accepted")).isEqualTo(1);
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource({
+            "orders/create, orders, accepted", "orders/updated, orders, accepted", "orders/cancelled, orders, accepted",
+            "fulfillments/create, fulfillments, accepted", "fulfillments/update, fulfillments, accepted",
+            "customers/update, none, ignored", "refunds/create, none, ignored", "app/uninstalled, none, ignored"})
+    void eachTopicGoesToItsPlace(String topic, String kafkaTopic, String outcome) throws Exception {
+        ordersTopic.expectedMessageCount("orders".equals(kafkaTopic) ? 1 : 0);
+        fulfillmentsTopic.expectedMessageCount("fulfillments".equals(kafkaTopic) ? 1 : 0);
+
+        Exchange answer = deliver(topic, Files.readAllBytes(topic.startsWith("fulfillments/") ? FULFILLMENT : ORDER), SECRET);
+
+        MockEndpoint.assertIsSatisfied(ordersTopic, fulfillmentsTopic);
+        assertAnswered(answer, 200, "");
+        assertThat(webhooks(topic, outcome)).isEqualTo(1);
+    }
+
+    @Test
+    void wrongSignatureIsRefusedWith401AndNothingIsEnqueued() throws Exception {
+        ordersTopic.expectedMessageCount(0);
+
+        Exchange answer = deliver("orders/create", Files.readAllBytes(ORDER), "not-the-secret");
+
+        ordersTopic.assertIsSatisfied();
+        assertAnswered(answer, 401, "webhook signature does not match");
+        assertThat(webhooks("orders/create", "unauthorized")).isEqualTo(1);
+    }
+
+    @Test
+    void signedDeliveryWithoutTopicIsRefusedWith400() throws Exception {
+        byte[] body = Files.readAllBytes(ORDER);
+
+        Exchange answer = template.send("direct:webhook", e -> {
+            e.getIn().setBody(new ByteArrayInputStream(body));
+            e.getIn().setHeader(ShopifyHeaders.HMAC, WebhookSigner.sign(body, SECRET));
+        });
+
+        assertAnswered(answer, 400, "missing X-Shopify-Topic header");
+        assertThat(ordersTopic.getReceivedCounter() + fulfillmentsTopic.getReceivedCounter()).isZero();
+    }
+
+    @Test
+    void declaredBodyOverTheConfiguredSizeIsRefusedWith413() throws Exception {
+        // storelink.shopify.max-webhook-size in application.yaml: 5MB
+        Exchange answer = template.send("direct:webhook", e -> {
+            e.getIn().setBody(new ByteArrayInputStream(new byte[0]));
+            e.getIn().setHeader(Exchange.CONTENT_LENGTH, 5L * 1024 * 1024 + 1);
+            e.getIn().setHeader(ShopifyHeaders.TOPIC, "orders/create");
+        });
+
+        assertAnswered(answer, 413, "webhook body larger than 5242880 bytes");
+    }
+
+    /** A delivery as platform-http hands it over (streamed body), with Shopify's headers and some of a proxy's. */
+    private Exchange deliver(String topic, byte[] body, String secret) throws IOException {
+        Map<String, Object> headers = new HashMap<>(Map.of(
+                ShopifyHeaders.TOPIC, topic, ShopifyHeaders.SHOP_DOMAIN, "johns-apparel.myshopify.com",
+                ShopifyHeaders.WEBHOOK_ID, "b54557e4-bdd9-4b37-8a5f-bf7d70bcd043",
+                ShopifyHeaders.EVENT_ID, "98880550-7158-44d4-b7cd-2c97c8a091b5",
+                ShopifyHeaders.TRIGGERED_AT, "2026-07-01T12:00:00.000Z", ShopifyHeaders.API_VERSION, "2026-07",
+                ShopifyHeaders.HMAC, WebhookSigner.sign(body, secret),
+                "Content-Type", "application/json", "X-Forwarded-For", "23.227.38.65", "Cookie", "session=1"));
+        return template.send("direct:webhook", e -> {
+            e.getIn().setHeaders(headers);
+            e.getIn().setBody(new ByteArrayInputStream(body));
+        });
+    }
+
+    private static void assertAnswered(Exchange answer, int status, String body) {
+        assertThat(answer.getException()).isNull();
+        assertThat(answer.getMessage().getHeaders().keySet()).containsExactly(Exchange.HTTP_RESPONSE_CODE);
+        assertThat(answer.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, Integer.class)).isEqualTo(status);
+        assertThat(answer.getMessage().getBody(String.class)).isEqualTo(body);
+    }
+
+    private double webhooks(String topic, String outcome) {
+        return meters.get(WebhookCounter.NAME).tag("topic", topic).tag("outcome", outcome).counter().count();
+    }
+}

@@ -91,7 +91,7 @@ public class ReplayRun extends RoutePolicySupport {
         m.setHeader(PREVIOUS_ERROR_CLASS, m.getHeader(ERROR_CLASS, String.class));
         m.setHeader(PREVIOUS_ERROR_CODES, m.getHeader(ERROR_CODES, String.class));
         m.setHeader(PREVIOUS_ERROR_MESSAGE, m.getHeader(ERROR_MESSAGE, String.class));
-        m.setHeader(REPLAYS, Integer.toString(DeadLetterRecord.parseIntOrZero(m.getHeader(REPLAYS, String.class)) + 1));
+        m.setHeader(REPLAYS, Integer.toString(DeadLetterHistory.parseIntOrZero(m.getHeader(REPLAYS, String.class)) + 1));
         m.removeHeaders("storelink-error-*");
     }
 

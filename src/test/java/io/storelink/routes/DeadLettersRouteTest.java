@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.storelink.deadletter.DeadLetterRecord;
+import io.storelink.deadletter.DeadLetterHistory;
 import io.storelink.deadletter.FailureClock;
 import io.storelink.deadletter.ReplayRun;
 import io.storelink.deadletter.ReplayTopic;
@@ -49,7 +49,7 @@ class DeadLettersRouteTest extends RouteTestSupport {
 
     @Override
     protected void bindToRegistry(Registry registry) {
-        registry.bind("deadLetterRecord", new DeadLetterRecord(new SalesforceErrors()));
+        registry.bind("deadLetterHistory", new DeadLetterHistory(new SalesforceErrors()));
         registry.bind("commitOffset", new CommitOffset());
         registry.bind("orderBatch", new BatchRecorder(events));
         registry.bind(MicrometerConstants.METRICS_REGISTRY_NAME, meters);

@@ -18,7 +18,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.storelink.config.SalesforceSettings;
-import io.storelink.deadletter.DeadLetterRecord;
+import io.storelink.deadletter.DeadLetterHistory;
 import io.storelink.deadletter.FailureClock;
 import io.storelink.kafka.CommitOffset;
 import io.storelink.mapping.MappingSettings;
@@ -85,7 +85,7 @@ class OrdersToSalesforceRouteTest extends RouteTestSupport {
                 new SalesforceErrors(), new SyncLatency(meters), context, meters));
         context.getRegistry().bind("failureClock", new FailureClock());
         context.getRegistry().bind("salesforceErrors", new SalesforceErrors());
-        context.getRegistry().bind("deadLetterRecord", new DeadLetterRecord(new SalesforceErrors()));
+        context.getRegistry().bind("deadLetterHistory", new DeadLetterHistory(new SalesforceErrors()));
         context.getRegistry().bind("commitOffset", new CommitOffset());
         context.getRegistry().bind(MicrometerConstants.METRICS_REGISTRY_NAME, meters);
         context.addComponent("salesforce", lazySalesforce());

@@ -13,8 +13,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.storelink.config.ShopifySettings;
 import io.storelink.fakes.shopify.WebhookSigner;
-import io.storelink.shopify.FulfillmentEventRecord;
-import io.storelink.shopify.OrderEventRecord;
+import io.storelink.shopify.FulfillmentWebhookToKafka;
+import io.storelink.shopify.OrderWebhookToKafka;
 import io.storelink.shopify.ShopifyHeaders;
 import io.storelink.shopify.WebhookBody;
 import io.storelink.shopify.WebhookCounter;
@@ -55,8 +55,8 @@ class ShopifyWebhooksRouteTest extends RouteTestSupport {
         registry.bind("webhookBody", new WebhookBody(shopify));
         registry.bind("webhookSignature", new WebhookSignature(shopify));
         registry.bind("webhookTopic", new WebhookTopic());
-        registry.bind("orderEventRecord", new OrderEventRecord());
-        registry.bind("fulfillmentEventRecord", new FulfillmentEventRecord());
+        registry.bind("orderWebhookToKafka", new OrderWebhookToKafka());
+        registry.bind("fulfillmentWebhookToKafka", new FulfillmentWebhookToKafka());
         registry.bind("webhookCounter", new WebhookCounter(meters));
     }
 

@@ -17,12 +17,12 @@ import org.springframework.stereotype.Component;
  * first and last failure time, where the record came from and, once parsed, which Shopify order it is about. A replayed record that fails again adds its new
  * attempts to the old count and keeps its first failure time.
  */
-@Component("deadLetterRecord")
-public class DeadLetterRecord implements Processor {
+@Component("deadLetterHistory")
+public class DeadLetterHistory implements Processor {
 
     private final SalesforceErrors errors;
 
-    public DeadLetterRecord(SalesforceErrors errors) {
+    public DeadLetterHistory(SalesforceErrors errors) {
         this.errors = errors;
     }
 

@@ -14,8 +14,8 @@ import org.springframework.stereotype.Component;
  * become record headers, the customer (or order) id becomes the key. Every other HTTP header is dropped so
  * nothing else (cookies, proxies' headers, the signature) is written to Kafka.
  */
-@Component("orderEventRecord")
-public class OrderEventRecord implements Processor {
+@Component("orderWebhookToKafka")
+public class OrderWebhookToKafka implements Processor {
 
     @Override
     public void process(Exchange exchange) {

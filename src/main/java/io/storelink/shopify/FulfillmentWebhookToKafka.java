@@ -7,16 +7,16 @@ import org.apache.camel.component.kafka.KafkaConstants;
 import org.springframework.stereotype.Component;
 
 /**
- * Shapes a verified fulfillment webhook into its Kafka record like {@link OrderEventRecord} does for orders (raw
+ * Shapes a verified fulfillment webhook into its Kafka record like {@link OrderWebhookToKafka} does for orders (raw
  * body, the Shopify headers only), keyed by the order id so one order's fulfillment events stay in order.
  */
-@Component("fulfillmentEventRecord")
-public class FulfillmentEventRecord implements Processor {
+@Component("fulfillmentWebhookToKafka")
+public class FulfillmentWebhookToKafka implements Processor {
 
     @Override
     public void process(Exchange exchange) {
         Message in = exchange.getIn();
-        OrderEventRecord.keepShopifyHeadersOnly(in);
+        OrderWebhookToKafka.keepShopifyHeadersOnly(in);
         String key = FulfillmentPartitionKey.of(in.getBody(byte[].class));
         if (key != null) {
             in.setHeader(KafkaConstants.KEY, key);

@@ -90,7 +90,7 @@ class FulfillmentsToSalesforceRouteTest extends RouteTestSupport {
     void startRoute() throws Exception {
         gate = salesforceGate();
         context.getRegistry().bind("salesforceGate", gate);
-        context.addComponent("salesforce", salesforceStandIn());
+        context.addComponent("salesforce", SalesforceAnswers.standIn());
         loadRoutes("error-handling.camel.yaml", "fulfillments-to-salesforce.camel.yaml");
         assertThat(inputUri("fulfillments-to-salesforce")).startsWith("kafka:shopify.fulfillments?");
         AdviceWith.adviceWith(context, "fulfillments-to-salesforce", route -> {

@@ -57,7 +57,7 @@ class InventorySyncRouteTest extends RouteTestSupport {
         context.getRegistry().bind("unmatchedProducts", new UnmatchedProducts(inventory, meters));
         context.getRegistry().bind("inventoryWrites", new InventoryWrites(inventory, salesforce));
         context.getRegistry().bind("shopifyHealth", shopifyHealth);
-        context.addComponent("salesforce", salesforceStandIn());
+        context.addComponent("salesforce", SalesforceAnswers.standIn());
         loadRoutes("error-handling.camel.yaml", "inventory-sync.camel.yaml");
         AdviceWith.adviceWith(context, "inventory-sync", route -> route.mockEndpointsAndSkip("salesforce:*"));
         context.start();

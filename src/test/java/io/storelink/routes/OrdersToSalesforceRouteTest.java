@@ -88,7 +88,7 @@ class OrdersToSalesforceRouteTest extends RouteTestSupport {
         context.getRegistry().bind("deadLetterRecord", new DeadLetterRecord(new SalesforceErrors()));
         context.getRegistry().bind("commitOffset", new CommitOffset());
         context.getRegistry().bind(MicrometerConstants.METRICS_REGISTRY_NAME, meters);
-        context.addComponent("salesforce", salesforceStandIn());
+        context.addComponent("salesforce", SalesforceAnswers.standIn());
         loadRoutes("error-handling.camel.yaml", "dead-letters.camel.yaml", "orders-to-salesforce.camel.yaml");
         // the replay is another test's subject and needs beans of its own
         Model model = context.getCamelContextExtension().getContextPlugin(Model.class);

@@ -62,7 +62,7 @@ class ReconciliationRouteTest extends RouteTestSupport {
         context.getRegistry().bind("reconciliation", new Reconciliation(shopify, checkpoints, settings,
                 settings("storelink.shopify", ShopifySettings.class),
                 settings("storelink.shopify.admin", ShopifyAdminSettings.class), json, orderVersions));
-        context.addComponent("salesforce", salesforceStandIn());
+        context.addComponent("salesforce", SalesforceAnswers.standIn());
         loadRoutes("error-handling.camel.yaml", "reconciliation.camel.yaml");
         assertThat(endpointUri("reconciliation", "publish-order")).startsWith("kafka:shopify.orders?");
         AdviceWith.adviceWith(context, "reconciliation", route -> {

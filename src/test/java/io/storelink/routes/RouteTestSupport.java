@@ -12,9 +12,6 @@ import io.storelink.salesforce.GovernorSettings;
 import io.storelink.salesforce.SalesforceErrors;
 import io.storelink.salesforce.SalesforceGate;
 import org.apache.camel.CamelContext;
-import org.apache.camel.Component;
-import org.apache.camel.Endpoint;
-import org.apache.camel.component.mock.MockComponent;
 import org.apache.camel.Exchange;
 import org.apache.camel.model.Model;
 import org.apache.camel.model.ProcessorDefinitionHelper;
@@ -139,21 +136,6 @@ public abstract class RouteTestSupport extends CamelTestSupport {
 
     private Duration pause(String name) {
         return settings("storelink.salesforce.pause." + name, Duration.class);
-    }
-
-    /**
-     * Stands in for camel-salesforce, whose endpoints these tests only ever advise into mocks
-     * (mockEndpointsAndSkip("salesforce:*"), which also reaches an enrich's endpoint): starting the real component
-     * builds an HTTPS client per context, seconds on a busy machine, for calls that are never made.
-     */
-    protected static Component salesforceStandIn() {
-        return new MockComponent() {
-            @Override
-            protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
-                parameters.clear(); // camel-salesforce's options (rawPayload=true): nothing to configure on a stand-in
-                return super.createEndpoint(uri, remaining, parameters);
-            }
-        };
     }
 
     /** A settings record bound from the configuration the way Spring Boot binds it (e.g. ShopifySettings). */

@@ -56,7 +56,7 @@ class ShipmentConfirmationRouteTest extends RouteTestSupport {
                 settings("storelink.jobs.shipment-confirmation", ShipmentConfirmationSettings.class),
                 settings("storelink.shopify", ShopifySettings.class),
                 settings("storelink.shopify.admin", ShopifyAdminSettings.class), json, trackingVersions));
-        context.addComponent("salesforce", salesforceStandIn());
+        context.addComponent("salesforce", SalesforceAnswers.standIn());
         loadRoutes("error-handling.camel.yaml", "shipment-confirmation.camel.yaml");
         assertThat(endpointUri("shipment-confirmation", "publish-fulfillment")).startsWith("kafka:shopify.fulfillments?");
         AdviceWith.adviceWith(context, "shipment-confirmation", route -> {

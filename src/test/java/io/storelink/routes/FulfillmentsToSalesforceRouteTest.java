@@ -29,7 +29,6 @@ import io.storelink.shopify.PoisonPayloadException;
 import io.storelink.shopify.ShopifyHeaders;
 import io.storelink.metrics.SyncLatency;
 import org.apache.camel.Exchange;
-import org.apache.camel.builder.AdviceWith;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.kafka.KafkaConstants;
 import org.apache.camel.component.kafka.consumer.KafkaManualCommit;
@@ -93,7 +92,7 @@ class FulfillmentsToSalesforceRouteTest extends RouteTestSupport {
         context.addComponent("salesforce", SalesforceAnswers.standIn());
         loadRoutes("error-handling.camel.yaml", "fulfillments-to-salesforce.camel.yaml");
         assertThat(inputUri("fulfillments-to-salesforce")).startsWith("kafka:shopify.fulfillments?");
-        AdviceWith.adviceWith(context, "fulfillments-to-salesforce", route -> {
+        advise("fulfillments-to-salesforce", route -> {
             route.replaceFromWith("direct:fulfillment-events");
             route.mockEndpointsAndSkip("salesforce:*");
         });

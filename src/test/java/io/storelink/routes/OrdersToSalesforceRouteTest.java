@@ -34,7 +34,6 @@ import io.storelink.salesforce.batch.WrittenVersions;
 import io.storelink.shopify.ParseOrder;
 import io.storelink.shopify.ShopifyHeaders;
 import org.apache.camel.Exchange;
-import org.apache.camel.builder.AdviceWith;
 import org.apache.camel.component.kafka.KafkaConstants;
 import org.apache.camel.component.kafka.consumer.KafkaManualCommit;
 import org.apache.camel.component.micrometer.MicrometerConstants;
@@ -94,9 +93,9 @@ class OrdersToSalesforceRouteTest extends RouteTestSupport {
         Model model = context.getCamelContextExtension().getContextPlugin(Model.class);
         model.removeRouteDefinition(model.getRouteDefinition("dead-letter-replay"));
         assertThat(inputUri("orders-to-salesforce")).startsWith("kafka:shopify.orders?").contains("batching=true");
-        AdviceWith.adviceWith(context, "orders-to-salesforce", route -> route.replaceFromWith("direct:order-batches"));
-        AdviceWith.adviceWith(context, "orders-salesforce-attempt", route -> route.mockEndpointsAndSkip("salesforce:*"));
-        AdviceWith.adviceWith(context, "dead-letter-record",
+        advise("orders-to-salesforce", route -> route.replaceFromWith("direct:order-batches"));
+        advise("orders-salesforce-attempt", route -> route.mockEndpointsAndSkip("salesforce:*"));
+        advise("dead-letter-record",
                 route -> route.weaveById("publish-dead-letter").replace().to("mock:dead-letter-topic"));
         context.start();
         salesforce = getMockEndpoint("mock:salesforce:composite");

@@ -18,7 +18,6 @@ import io.storelink.shopify.admin.ShopifyAccessException;
 import io.storelink.shopify.admin.ShopifyAdminSettings;
 import io.storelink.shopify.admin.ShopifyHealth;
 import org.apache.camel.Exchange;
-import org.apache.camel.builder.AdviceWith;
 import org.apache.camel.component.kafka.KafkaConstants;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.junit.jupiter.api.BeforeEach;
@@ -65,7 +64,7 @@ class ReconciliationRouteTest extends RouteTestSupport {
         context.addComponent("salesforce", SalesforceAnswers.standIn());
         loadRoutes("error-handling.camel.yaml", "reconciliation.camel.yaml");
         assertThat(endpointUri("reconciliation", "publish-order")).startsWith("kafka:shopify.orders?");
-        AdviceWith.adviceWith(context, "reconciliation", route -> {
+        advise("reconciliation", route -> {
             route.mockEndpointsAndSkip("salesforce:*");
             route.weaveById("publish-order").replace().to("mock:orders-topic");
         });

@@ -148,6 +148,24 @@ class DeadLettersRouteTest extends RouteTestSupport {
     }
 
     @Test
+    void replayThatCannotPublishLeavesTheDeadLetterUncommitted() throws Exception {
+        context.getRouteController().startRoute(REPLAY);
+        sourceTopic.whenAnyExchangeReceived(e -> {
+            throw new org.apache.kafka.common.errors.TimeoutException("Topic shopify.fulfillments not present in metadata");
+        });
+
+        Exchange result = template.send("direct:replay", e -> {
+            e.getIn().setBody(ORDER);
+            e.getIn().setHeaders(deadLetter("UNABLE_TO_LOCK_ROW", Instant.now().minusSeconds(600)));
+        });
+
+        // the dead-letter-replay configuration: not handled, no redelivery; the next replay reads it again
+        assertThat(result.getException()).isNotNull();
+        assertThat(sourceTopic.getReceivedCounter()).isEqualTo(1);
+        assertThat(events).isEmpty();
+    }
+
+    @Test
     void replayOfOneErrorCodeKeepsTheOthersOnTheDeadLetterTopic() throws Exception {
         replayRun.requestErrorCode("REQUIRED_FIELD_MISSING");
         context.getRouteController().startRoute(REPLAY);

@@ -6,6 +6,7 @@ import java.net.SocketTimeoutException;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -290,7 +291,7 @@ class ErrorHandlingRoutesTest extends RouteTestSupport {
     }
 
     private List<Long> waitsMillis() {
-        return java.util.stream.IntStream.range(1, attemptTimes.size())
+        return IntStream.range(1, attemptTimes.size())
                 .mapToObj(i -> (attemptTimes.get(i) - attemptTimes.get(i - 1)) / 1_000_000).toList();
     }
 

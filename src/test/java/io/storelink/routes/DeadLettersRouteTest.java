@@ -20,7 +20,6 @@ import io.storelink.deadletter.ReplayTopic;
 import io.storelink.kafka.CommitOffset;
 import io.storelink.salesforce.SalesforceErrors;
 import org.apache.camel.Exchange;
-import org.apache.camel.builder.AdviceWith;
 import org.apache.camel.component.kafka.KafkaConstants;
 import org.apache.camel.component.kafka.consumer.KafkaManualCommit;
 import org.apache.camel.component.micrometer.MicrometerConstants;
@@ -64,9 +63,9 @@ class DeadLettersRouteTest extends RouteTestSupport {
         loadRoutes("error-handling.camel.yaml", "dead-letters.camel.yaml");
         assertThat(endpointUri("dead-letter-record", "publish-dead-letter")).startsWith("kafka:shopify.orders.dlq?");
         assertThat(endpointUri(REPLAY, "keep-dead-letter")).startsWith("kafka:shopify.orders.dlq?");
-        AdviceWith.adviceWith(context, "dead-letter-record",
+        advise("dead-letter-record",
                 route -> route.weaveById("publish-dead-letter").replace().to("mock:dead-letter-topic"));
-        AdviceWith.adviceWith(context, REPLAY, route -> {
+        advise(REPLAY, route -> {
             route.replaceFromWith("direct:replay");
             route.weaveById("keep-dead-letter").replace().to("mock:dead-letter-topic");
             route.weaveById("replay-to-source-topic").replace().to("mock:source-topic");
@@ -146,6 +145,24 @@ class DeadLettersRouteTest extends RouteTestSupport {
         sourceTopic.assertIsSatisfied();
         assertThat(sourceTopic.getExchanges().get(0).getMessage().getHeaders()).doesNotContainKey(ERROR_CLASS);
         assertThat(events).containsExactly("replayed", "committed");
+    }
+
+    @Test
+    void replayThatCannotPublishLeavesTheDeadLetterUncommitted() throws Exception {
+        context.getRouteController().startRoute(REPLAY);
+        sourceTopic.whenAnyExchangeReceived(e -> {
+            throw new org.apache.kafka.common.errors.TimeoutException("Topic shopify.fulfillments not present in metadata");
+        });
+
+        Exchange result = template.send("direct:replay", e -> {
+            e.getIn().setBody(ORDER);
+            e.getIn().setHeaders(deadLetter("UNABLE_TO_LOCK_ROW", Instant.now().minusSeconds(600)));
+        });
+
+        // the dead-letter-replay configuration: not handled, no redelivery; the next replay reads it again
+        assertThat(result.getException()).isNotNull();
+        assertThat(sourceTopic.getReceivedCounter()).isEqualTo(1);
+        assertThat(events).isEmpty();
     }
 
     @Test

@@ -6,6 +6,7 @@ import java.net.SocketTimeoutException;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -48,7 +49,7 @@ class ErrorHandlingRoutesTest extends RouteTestSupport {
 
     @Override
     protected Map<String, Object> testProperties() {
-        return Map.of("storelink.retry.transient.delay-ms", "20", "storelink.retry.transient.max-delay-ms", "200",
+        return Map.of("storelink.retry.transient.delay-ms", "10", "storelink.retry.transient.max-delay-ms", "100",
                 "storelink.retry.duplicate.delay-ms", "10");
     }
 
@@ -148,14 +149,14 @@ class ErrorHandlingRoutesTest extends RouteTestSupport {
 
         assertThat(salesforce.getReceivedCounter()).as("attempts").isEqualTo(6);
         assertThat(redeliveryCounters()).containsExactly(null, 1, 2, 3, 4, 5);
-        // delay 20 ms, x3 each time (+/-15 % jitter), at most 200 ms: at least 17, 43, 110, 200, 200 ms
+        // delay 10 ms, x3 each time (+/-15 % jitter), at most 100 ms: at least 8, 21, 55, 100, 100 ms
         List<Long> waits = waitsMillis();
-        assertThat(waits.get(0)).isGreaterThanOrEqualTo(17);
-        assertThat(waits.get(1)).isGreaterThanOrEqualTo(43);
-        assertThat(waits.get(2)).isGreaterThanOrEqualTo(110);
-        assertThat(waits.subList(3, 5)).allSatisfy(w -> assertThat(w).isGreaterThanOrEqualTo(199));
-        // capped at max-delay-ms: without the cap the last wait would be over 1.5 s
-        assertThat(waits.get(4)).isLessThan(450);
+        assertThat(waits.get(0)).isGreaterThanOrEqualTo(8);
+        assertThat(waits.get(1)).isGreaterThanOrEqualTo(21);
+        assertThat(waits.get(2)).isGreaterThanOrEqualTo(55);
+        assertThat(waits.subList(3, 5)).allSatisfy(w -> assertThat(w).isGreaterThanOrEqualTo(99));
+        // capped at max-delay-ms: without the cap the last wait would be at least 355 ms (810 ms without jitter)
+        assertThat(waits.get(4)).isLessThan(300);
         assertDeadLettered(result, failure, 6);
     }
 
@@ -290,7 +291,7 @@ class ErrorHandlingRoutesTest extends RouteTestSupport {
     }
 
     private List<Long> waitsMillis() {
-        return java.util.stream.IntStream.range(1, attemptTimes.size())
+        return IntStream.range(1, attemptTimes.size())
                 .mapToObj(i -> (attemptTimes.get(i) - attemptTimes.get(i - 1)) / 1_000_000).toList();
     }
 

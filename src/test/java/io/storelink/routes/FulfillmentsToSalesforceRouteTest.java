@@ -17,6 +17,7 @@ import io.storelink.deadletter.FailureClock;
 import io.storelink.kafka.CommitOffset;
 import io.storelink.mapping.FulfillmentMapping;
 import io.storelink.mapping.MappingSettings;
+import io.storelink.metrics.SyncLatency;
 import io.storelink.salesforce.CompositeOutcome;
 import io.storelink.salesforce.FulfillmentOpportunity;
 import io.storelink.salesforce.OpportunityNotYetInSalesforceException;
@@ -27,9 +28,7 @@ import io.storelink.salesforce.WriterPausedException;
 import io.storelink.shopify.ParseFulfillment;
 import io.storelink.shopify.PoisonPayloadException;
 import io.storelink.shopify.ShopifyHeaders;
-import io.storelink.metrics.SyncLatency;
 import org.apache.camel.Exchange;
-import org.apache.camel.builder.AdviceWith;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.kafka.KafkaConstants;
 import org.apache.camel.component.kafka.consumer.KafkaManualCommit;
@@ -90,10 +89,10 @@ class FulfillmentsToSalesforceRouteTest extends RouteTestSupport {
     void startRoute() throws Exception {
         gate = salesforceGate();
         context.getRegistry().bind("salesforceGate", gate);
-        context.addComponent("salesforce", lazySalesforce());
+        context.addComponent("salesforce", SalesforceAnswers.standIn());
         loadRoutes("error-handling.camel.yaml", "fulfillments-to-salesforce.camel.yaml");
         assertThat(inputUri("fulfillments-to-salesforce")).startsWith("kafka:shopify.fulfillments?");
-        AdviceWith.adviceWith(context, "fulfillments-to-salesforce", route -> {
+        advise("fulfillments-to-salesforce", route -> {
             route.replaceFromWith("direct:fulfillment-events");
             route.mockEndpointsAndSkip("salesforce:*");
         });

@@ -16,7 +16,6 @@ import io.storelink.inventory.UnmatchedProducts;
 import io.storelink.salesforce.SalesforceGate;
 import io.storelink.shopify.admin.ShopifyHealth;
 import org.apache.camel.Exchange;
-import org.apache.camel.builder.AdviceWith;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.apache.camel.component.salesforce.api.dto.composite.SObjectComposite;
 import org.junit.jupiter.api.BeforeEach;
@@ -57,9 +56,9 @@ class InventorySyncRouteTest extends RouteTestSupport {
         context.getRegistry().bind("unmatchedProducts", new UnmatchedProducts(inventory, meters));
         context.getRegistry().bind("inventoryWrites", new InventoryWrites(inventory, salesforce));
         context.getRegistry().bind("shopifyHealth", shopifyHealth);
-        context.addComponent("salesforce", lazySalesforce());
+        context.addComponent("salesforce", SalesforceAnswers.standIn());
         loadRoutes("error-handling.camel.yaml", "inventory-sync.camel.yaml");
-        AdviceWith.adviceWith(context, "inventory-sync", route -> route.mockEndpointsAndSkip("salesforce:*"));
+        advise("inventory-sync", route -> route.mockEndpointsAndSkip("salesforce:*"));
         context.start();
         composite = getMockEndpoint("mock:salesforce:composite");
         // the read: SKU-A already shows 5, SKU-B shows 1; SKU-C has no Product2

@@ -34,7 +34,6 @@ import io.storelink.salesforce.batch.WrittenVersions;
 import io.storelink.shopify.ParseOrder;
 import io.storelink.shopify.ShopifyHeaders;
 import org.apache.camel.Exchange;
-import org.apache.camel.builder.AdviceWith;
 import org.apache.camel.component.kafka.KafkaConstants;
 import org.apache.camel.component.kafka.consumer.KafkaManualCommit;
 import org.apache.camel.component.micrometer.MicrometerConstants;
@@ -88,15 +87,15 @@ class OrdersToSalesforceRouteTest extends RouteTestSupport {
         context.getRegistry().bind("deadLetterHistory", new DeadLetterHistory(new SalesforceErrors()));
         context.getRegistry().bind("commitOffset", new CommitOffset());
         context.getRegistry().bind(MicrometerConstants.METRICS_REGISTRY_NAME, meters);
-        context.addComponent("salesforce", lazySalesforce());
+        context.addComponent("salesforce", SalesforceAnswers.standIn());
         loadRoutes("error-handling.camel.yaml", "dead-letters.camel.yaml", "orders-to-salesforce.camel.yaml");
         // the replay is another test's subject and needs beans of its own
         Model model = context.getCamelContextExtension().getContextPlugin(Model.class);
         model.removeRouteDefinition(model.getRouteDefinition("dead-letter-replay"));
         assertThat(inputUri("orders-to-salesforce")).startsWith("kafka:shopify.orders?").contains("batching=true");
-        AdviceWith.adviceWith(context, "orders-to-salesforce", route -> route.replaceFromWith("direct:order-batches"));
-        AdviceWith.adviceWith(context, "orders-salesforce-attempt", route -> route.mockEndpointsAndSkip("salesforce:*"));
-        AdviceWith.adviceWith(context, "dead-letter-record",
+        advise("orders-to-salesforce", route -> route.replaceFromWith("direct:order-batches"));
+        advise("orders-salesforce-attempt", route -> route.mockEndpointsAndSkip("salesforce:*"));
+        advise("dead-letter-record",
                 route -> route.weaveById("publish-dead-letter").replace().to("mock:dead-letter-topic"));
         context.start();
         salesforce = getMockEndpoint("mock:salesforce:composite");

@@ -6,7 +6,6 @@ import java.util.HashMap;
 import java.util.Map;
 
 import org.apache.camel.Route;
-import org.apache.camel.builder.AdviceWith;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.apache.camel.util.StringHelper;
 import org.apache.camel.util.URISupport;
@@ -41,7 +40,7 @@ class PollerSchedulesRouteTest extends RouteTestSupport {
         loadRoutes("poller-schedules.camel.yaml");
         for (Map.Entry<String, String> schedule : JOBS.entrySet()) {
             inputUris.put(schedule.getKey(), inputUri(schedule.getKey()));
-            AdviceWith.adviceWith(context, schedule.getKey(), route -> {
+            advise(schedule.getKey(), route -> {
                 route.replaceFromWith("direct:" + schedule.getKey());
                 route.mockEndpointsAndSkip("direct:" + schedule.getValue());
             });

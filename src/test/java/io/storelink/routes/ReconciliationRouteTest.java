@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.Map;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -18,7 +17,6 @@ import io.storelink.shopify.admin.ShopifyAccessException;
 import io.storelink.shopify.admin.ShopifyAdminSettings;
 import io.storelink.shopify.admin.ShopifyHealth;
 import org.apache.camel.Exchange;
-import org.apache.camel.builder.AdviceWith;
 import org.apache.camel.component.kafka.KafkaConstants;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.junit.jupiter.api.BeforeEach;
@@ -62,10 +60,10 @@ class ReconciliationRouteTest extends RouteTestSupport {
         context.getRegistry().bind("reconciliation", new Reconciliation(shopify, checkpoints, settings,
                 settings("storelink.shopify", ShopifySettings.class),
                 settings("storelink.shopify.admin", ShopifyAdminSettings.class), json, orderVersions));
-        context.addComponent("salesforce", lazySalesforce());
+        context.addComponent("salesforce", SalesforceAnswers.standIn());
         loadRoutes("error-handling.camel.yaml", "reconciliation.camel.yaml");
         assertThat(endpointUri("reconciliation", "publish-order")).startsWith("kafka:shopify.orders?");
-        AdviceWith.adviceWith(context, "reconciliation", route -> {
+        advise("reconciliation", route -> {
             route.mockEndpointsAndSkip("salesforce:*");
             route.weaveById("publish-order").replace().to("mock:orders-topic");
         });

@@ -13,7 +13,8 @@ import io.storelink.salesforce.SalesforceErrors;
 import io.storelink.salesforce.SalesforceGate;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
-import org.apache.camel.component.salesforce.SalesforceComponent;
+import org.apache.camel.builder.AdviceWith;
+import org.apache.camel.builder.AdviceWithRouteBuilder;
 import org.apache.camel.model.Model;
 import org.apache.camel.model.ProcessorDefinitionHelper;
 import org.apache.camel.model.RouteDefinition;
@@ -25,6 +26,7 @@ import org.apache.camel.support.PluginHelper;
 import org.apache.camel.support.ResourceHelper;
 import org.apache.camel.test.junit5.CamelTestSupport;
 import org.apache.camel.test.junit5.TestExecutionConfiguration;
+import org.apache.camel.util.function.ThrowingConsumer;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.env.YamlPropertySourceLoader;
 import org.springframework.core.env.MapPropertySource;
@@ -77,6 +79,11 @@ public abstract class RouteTestSupport extends CamelTestSupport {
             PluginHelper.getRoutesLoader(context)
                     .loadRoutes(ResourceHelper.resolveMandatoryResource(context, "file:routes/" + file));
         }
+    }
+
+    /** AdviceWith on a loaded route, without logging the route as XML before and after (slow; the route is in routes/). */
+    protected void advise(String routeId, ThrowingConsumer<AdviceWithRouteBuilder, Exception> advice) throws Exception {
+        AdviceWith.adviceWith(context, routeId, false, advice);
     }
 
     /**
@@ -137,18 +144,6 @@ public abstract class RouteTestSupport extends CamelTestSupport {
 
     private Duration pause(String name) {
         return settings("storelink.salesforce.pause." + name, Duration.class);
-    }
-
-    /**
-     * camel-salesforce configured but never logging in (lazy login, as in the bridge): salesforce: endpoints can be
-     * created, so that mockEndpointsAndSkip("salesforce:*") stands in for them, including those of an enrich.
-     */
-    protected static SalesforceComponent lazySalesforce() {
-        SalesforceComponent salesforce = new SalesforceComponent();
-        salesforce.setClientId("route-test");
-        salesforce.setClientSecret("route-test");
-        salesforce.setLazyLogin(true);
-        return salesforce;
     }
 
     /** A settings record bound from the configuration the way Spring Boot binds it (e.g. ShopifySettings). */

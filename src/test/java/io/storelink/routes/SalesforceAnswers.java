@@ -5,9 +5,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.camel.Component;
+import org.apache.camel.Endpoint;
+import org.apache.camel.component.mock.MockComponent;
 import org.apache.camel.component.salesforce.api.SalesforceException;
 import org.apache.camel.component.salesforce.api.TypeReferences;
 import org.apache.camel.component.salesforce.api.dto.Limits;
@@ -78,6 +82,21 @@ final class SalesforceAnswers {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Stands in for camel-salesforce, whose endpoints these tests only ever advise into mocks
+     * (mockEndpointsAndSkip("salesforce:*"), which also reaches an enrich's endpoint): starting the real component
+     * builds an HTTPS client per context, seconds on a busy machine, for calls that are never made.
+     */
+    static Component standIn() {
+        return new MockComponent() {
+            @Override
+            protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
+                parameters.clear(); // camel-salesforce's options (rawPayload=true): nothing to configure on a stand-in
+                return super.createEndpoint(uri, remaining, parameters);
+            }
+        };
     }
 
     private SalesforceAnswers() {

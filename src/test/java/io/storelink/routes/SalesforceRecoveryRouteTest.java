@@ -7,7 +7,6 @@ import java.util.Map;
 import io.storelink.salesforce.ErrorClass;
 import io.storelink.salesforce.SalesforceGate;
 import org.apache.camel.Exchange;
-import org.apache.camel.builder.AdviceWith;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -35,7 +34,7 @@ class SalesforceRecoveryRouteTest extends RouteTestSupport {
         loadRoutes("salesforce-recovery.camel.yaml");
         assertThat(inputUri("salesforce-recovery")).isEqualTo("timer:salesforce-recovery?period=1000");
         assertThat(endpointUri("salesforce-recovery", "probe-limits")).isEqualTo("salesforce:limits");
-        AdviceWith.adviceWith(context, "salesforce-recovery", route -> {
+        advise("salesforce-recovery", route -> {
             route.replaceFromWith("direct:tick");
             route.weaveById("probe-limits").replace().to("mock:limits");
         });

@@ -16,7 +16,6 @@ import io.storelink.shopify.ShopifyHeaders;
 import io.storelink.shopify.admin.ShopifyAdminSettings;
 import io.storelink.shopify.admin.ShopifyHealth;
 import org.apache.camel.Exchange;
-import org.apache.camel.builder.AdviceWith;
 import org.apache.camel.component.kafka.KafkaConstants;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.junit.jupiter.api.BeforeEach;
@@ -56,10 +55,10 @@ class ShipmentConfirmationRouteTest extends RouteTestSupport {
                 settings("storelink.jobs.shipment-confirmation", ShipmentConfirmationSettings.class),
                 settings("storelink.shopify", ShopifySettings.class),
                 settings("storelink.shopify.admin", ShopifyAdminSettings.class), json, trackingVersions));
-        context.addComponent("salesforce", lazySalesforce());
+        context.addComponent("salesforce", SalesforceAnswers.standIn());
         loadRoutes("error-handling.camel.yaml", "shipment-confirmation.camel.yaml");
         assertThat(endpointUri("shipment-confirmation", "publish-fulfillment")).startsWith("kafka:shopify.fulfillments?");
-        AdviceWith.adviceWith(context, "shipment-confirmation", route -> {
+        advise("shipment-confirmation", route -> {
             route.mockEndpointsAndSkip("salesforce:*");
             route.weaveById("publish-fulfillment").replace().to("mock:fulfillments-topic");
         });

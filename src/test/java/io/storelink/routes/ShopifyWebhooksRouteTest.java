@@ -21,7 +21,6 @@ import io.storelink.shopify.WebhookCounter;
 import io.storelink.shopify.WebhookSignature;
 import io.storelink.shopify.WebhookTopic;
 import org.apache.camel.Exchange;
-import org.apache.camel.builder.AdviceWith;
 import org.apache.camel.component.kafka.KafkaConstants;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.apache.camel.spi.Registry;
@@ -65,7 +64,7 @@ class ShopifyWebhooksRouteTest extends RouteTestSupport {
         loadRoutes("error-handling.camel.yaml", "shopify-webhooks.camel.yaml");
         assertThat(endpointUri("shopify-webhooks", "enqueue-order")).startsWith("kafka:shopify.orders?");
         assertThat(endpointUri("shopify-webhooks", "enqueue-fulfillment")).startsWith("kafka:shopify.fulfillments?");
-        AdviceWith.adviceWith(context, "shopify-webhooks", route -> {
+        advise("shopify-webhooks", route -> {
             route.replaceFromWith("direct:webhook");
             route.weaveById("enqueue-order").replace().to("mock:orders-topic");
             route.weaveById("enqueue-fulfillment").replace().to("mock:fulfillments-topic");

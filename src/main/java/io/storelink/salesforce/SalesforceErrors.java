@@ -50,10 +50,15 @@ public class SalesforceErrors {
         if (find(failure, OpportunityNotYetInSalesforceException.class) != null) {
             return ErrorClass.TRANSIENT; // the order event is still on its way: retrying is exactly what helps
         }
-        SalesforceException sf = find(failure, SalesforceException.class);
-        ErrorClass fromSalesforce = sf == null ? ErrorClass.UNKNOWN : classifyAnswer(sf);
-        if (fromSalesforce != ErrorClass.UNKNOWN) {
-            return fromSalesforce;
+        // every Salesforce exception of the chain: a refused re-login after an expired session arrives wrapped in an
+        // outer one without status or codes
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SalesforceException sf) {
+                ErrorClass fromSalesforce = classifyAnswer(sf);
+                if (fromSalesforce != ErrorClass.UNKNOWN) {
+                    return fromSalesforce;
+                }
+            }
         }
         // no status from Salesforce (status 0): the client failed to talk to it
         if (find(failure, IOException.class) != null || find(failure, TimeoutException.class) != null) {

@@ -27,6 +27,17 @@ class SalesforceErrorsTest {
     }
 
     @Test
+    void aRefusedReLoginAfterAnExpiredSessionIsALoginFailure() {
+        // a 401 INVALID_SESSION_ID makes camel-salesforce log in again; when that login is refused, the call fails
+        // with an outer exception without status or codes whose cause is the login's own
+        SalesforceException invalidGrant = new SalesforceException(List.of(new RestError("invalid_grant",
+                "Login error code:[invalid_grant] description:[authentication failure]")), 400);
+        SalesforceException call = new SalesforceException("Unexpected error: " + invalidGrant.getMessage(), invalidGrant);
+
+        assertThat(errors.classify(new RuntimeCamelException(call))).isEqualTo(ErrorClass.LOGIN);
+    }
+
+    @Test
     void allowanceUsedUpIs403RequestLimitExceededOrA429() {
         assertThat(errors.classify(sf(403, "REQUEST_LIMIT_EXCEEDED"))).isEqualTo(ErrorClass.API_LIMIT);
         assertThat(errors.classify(new SalesforceException("Too Many Requests", 429))).isEqualTo(ErrorClass.API_LIMIT);

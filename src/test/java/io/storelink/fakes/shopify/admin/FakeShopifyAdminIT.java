@@ -23,7 +23,7 @@ import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class FakeShopifyAdminTest {
+class FakeShopifyAdminIT {
 
     /** Cheap enough to page with first: 250 (cost 2 + 250 x 1 = 252). */
     private static final String IDS_SINCE = """

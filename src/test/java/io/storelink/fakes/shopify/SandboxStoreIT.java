@@ -15,7 +15,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-class SandboxStoreTest {
+class SandboxStoreIT {
 
     @Test
     void keepsSendingAndRetriesTheSameDeliveryUntilAccepted() throws Exception {

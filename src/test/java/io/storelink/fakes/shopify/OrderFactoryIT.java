@@ -18,7 +18,7 @@ import java.util.Set;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-class OrderFactoryTest {
+class OrderFactoryIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final long TWO_TO_53 = 1L << 53;

@@ -27,7 +27,7 @@ import java.util.concurrent.Future;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class FakeSalesforceTest {
+class FakeSalesforceIT {
 
     private static final String V = "/services/data/v64.0";
 

@@ -22,7 +22,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class WebhookSenderTest {
+class WebhookSenderIT {
 
     private static final String SECRET = "hush-hush-shopify-secret";
     // Non-ASCII on purpose: the HMAC covers UTF-8 bytes, not chars.

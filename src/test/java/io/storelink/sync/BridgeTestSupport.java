@@ -58,7 +58,9 @@ import org.springframework.test.context.DynamicPropertySource;
                 "storelink.writer.version-cache.clock-margin=1s",
                 // the fake counts every call of the test run against a 15,000 allowance: no test but GovernorPauseIT
                 // should meet the reserve
-                "storelink.salesforce.governor.reserve=0"
+                "storelink.salesforce.governor.reserve=0",
+                // a custom field mapped in a file beside the defaults, as an integration engineer would (OrderSyncIT)
+                "spring.config.additional-location=classpath:/mapping/custom-fields.yaml"
         })
 @EmbeddedKafka(kraft = true, partitions = 3, topics = {BridgeTestSupport.ORDERS_TOPIC, BridgeTestSupport.DEAD_LETTER_TOPIC,
         BridgeTestSupport.FULFILLMENTS_TOPIC},
@@ -98,6 +100,9 @@ public abstract class BridgeTestSupport {
 
     @Autowired
     CamelContext camel;
+
+    @Autowired
+    io.storelink.salesforce.schema.MappingCheck mappingCheck;
 
     final OrderFactory orders = new OrderFactory(System.nanoTime());
 
@@ -198,6 +203,8 @@ public abstract class BridgeTestSupport {
      * test's orders in flight (and can count Salesforce API calls exactly).
      */
     void awaitWriterIdle() {
+        // the start-up check's describe calls are done: they do not count against a test's Salesforce calls
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60)).until(mappingCheck::checked);
         org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> {
             Map<TopicPartition, org.apache.kafka.clients.consumer.OffsetAndMetadata> committed;
             try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(

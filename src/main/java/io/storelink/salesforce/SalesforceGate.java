@@ -104,7 +104,7 @@ public class SalesforceGate {
             Instant now = clock.instant();
             Pause broken = new Pause(ErrorClass.MAPPING, MappingCheck.detail(problems), now, now.plus(limitProbe), 0);
             if (pause.compareAndSet(null, broken)) {
-                LOG.error("Pausing the Salesforce writers; orders wait in Kafka. {}", broken.detail());
+                LOG.error("Pausing the Salesforce writers: {}", broken.detail());
             }
         }
     }

@@ -20,7 +20,8 @@ import org.apache.camel.Expression;
  * <li>{@code simple:} and a Camel simple template: constants ({@code simple:Shopify}) and computed values
  * ({@code simple:Order $simple{body[name]} via $simple{body[payment_gateway_names][0]}}). The body is the payload as a
  * map, the variables are the computed values of {@link OrderVariables} / {@link FulfillmentVariables}. Written
- * {@code $simple{...}}, Camel's spelling for files Spring also reads ({@code ${a:b}} would be Spring's default).</li>
+ * {@code $simple{...}}, Camel's spelling for files Spring also reads ({@code ${a:b}} would be Spring's default).
+ * Simple rather than JsonPath: the routes already speak it, and it builds text and constants, which JsonPath cannot.</li>
  * </ul>
  */
 public sealed interface FieldExpression permits FieldExpression.Path, FieldExpression.Template {
@@ -40,7 +41,7 @@ public sealed interface FieldExpression permits FieldExpression.Path, FieldExpre
         if (t.startsWith(SIMPLE)) {
             Expression e = camel.resolveLanguage("simple").createExpression(t.substring(SIMPLE.length()));
             e.init(camel);
-            return new Template(t, e, t.contains("body"));
+            return new Template(t, e, t.contains("body")); // only then is the payload turned into a map for it
         }
         if (!PATH.matcher(t).matches()) {
             throw new IllegalArgumentException("'" + text + "' is neither a path into the Shopify payload (e.g. "

@@ -3,8 +3,30 @@ package io.storelink;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.storelink.fakes.salesforce.Schema;
 import io.storelink.inventory.InventorySettings;
+import io.storelink.mapping.FulfillmentMapping;
 import io.storelink.mapping.MappingSettings;
+import io.storelink.mapping.OrderMapping;
+import io.storelink.mapping.OrderRecords;
+import io.storelink.mapping.Upsert;
+import io.storelink.salesforce.schema.FieldFit;
+import io.storelink.salesforce.schema.OrgSchema;
+import io.storelink.salesforce.schema.SalesforceField;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.storelink.salesforce.schema.MappingCheck;
+import io.storelink.shopify.ParseFulfillment;
+import io.storelink.shopify.ParseOrder;
+import org.apache.camel.CamelContext;
+import org.apache.camel.component.salesforce.api.SalesforceException;
+import org.apache.camel.component.salesforce.api.dto.RestError;
+import org.apache.camel.impl.DefaultCamelContext;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
 import org.springframework.boot.env.YamlPropertySourceLoader;
@@ -14,11 +36,80 @@ import org.springframework.core.env.PropertySource;
 /** The real application.yaml bound without starting Spring, so unit tests check the shipped defaults. */
 public final class TestSettings {
 
+    private static CamelContext camel;
+    private static OrgSchema standardOrg;
+
     private TestSettings() {
     }
 
     public static MappingSettings mapping() {
         return binder().bind("storelink.mapping", MappingSettings.class).get();
+    }
+
+    /** A started Camel context for compiling simple field expressions, shared by the unit tests. */
+    public static synchronized CamelContext camel() {
+        if (camel == null) {
+            camel = new DefaultCamelContext();
+            camel.start();
+        }
+        return camel;
+    }
+
+    public static OrderMapping orderMapping() {
+        return new OrderMapping(mapping(), camel());
+    }
+
+    public static FulfillmentMapping fulfillmentMapping() {
+        return new FulfillmentMapping(mapping(), camel());
+    }
+
+    /** The org the Salesforce fake has, as describe reports it: what the writers fit values to. */
+    public static OrgSchema orgSchema(Schema fake) {
+        OrgSchema schema = new OrgSchema(camel()) {
+            @Override
+            public Map<String, SalesforceField> describe(String object) throws SalesforceException {
+                Map<String, SalesforceField> fields = fields(object);
+                if (fields.isEmpty()) { // what Salesforce answers for an object the org does not have
+                    throw new SalesforceException(List.of(new RestError("NOT_FOUND", "The requested resource does not exist")), 404);
+                }
+                return fields;
+            }
+        };
+        for (Schema.SObjectType type : fake.objects()) {
+            Map<String, SalesforceField> fields = new LinkedHashMap<>();
+            for (Schema.Field f : type.fields()) {
+                fields.put(f.name(), new SalesforceField(f.name(), f.type().soapName(), f.type().isText() ? f.length() : 0,
+                        f.createable(), f.updateable(), f.externalId(),
+                        f.referenceTo() == null ? List.of() : List.of(f.referenceTo())));
+            }
+            schema.put(type.name(), fields);
+        }
+        return schema;
+    }
+
+    public static synchronized OrgSchema orgSchema() {
+        if (standardOrg == null) {
+            standardOrg = orgSchema(Schema.standard());
+        }
+        return standardOrg;
+    }
+
+    /** The start-up check of the shipped mapping against the given org, without Salesforce. */
+    public static MappingCheck mappingCheck(MappingSettings settings, OrgSchema org) {
+        ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
+                .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+        return new MappingCheck(settings, new OrderMapping(settings, camel()), new FulfillmentMapping(settings, camel()), org,
+                new ParseOrder(json), new ParseFulfillment(json));
+    }
+
+    /** The records as the writer sends them to the fake's org: values fitted to its fields (types, lengths). */
+    public static OrderRecords fitted(OrderRecords r) {
+        return new OrderRecords(fitted(r.account()), r.contact().map(TestSettings::fitted), fitted(r.opportunity()));
+    }
+
+    private static Upsert fitted(Upsert u) {
+        return new Upsert(u.sObject(), u.externalIdField(), u.externalId(),
+                FieldFit.fit(u.fields(), orgSchema().fields(u.sObject())));
     }
 
     public static InventorySettings inventory() {

@@ -1,4 +1,5 @@
 /**
- * Shopify orders and fulfillments to Salesforce upserts: which field goes where (names from application.yaml).
+ * Shopify orders and fulfillments to Salesforce records by the configured field mapping (storelink.mapping.*.fields):
+ * field expressions (payload paths, Camel simple templates) compiled once, and the computed variables they read.
  */
 package io.storelink.mapping;

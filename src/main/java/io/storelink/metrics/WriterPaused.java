@@ -11,14 +11,15 @@ import org.springframework.stereotype.Component;
 /**
  * {@code storelink.writer.paused} (0/1) per writer and reason, read from {@link SalesforceGate}: both writers pass the
  * same gate, which closes on a failed login ({@code reason=login}) or a used-up API allowance ({@code
- * reason=api_limit}; also while the governor's pause mode keeps the reserve of it) and opens when the
- * salesforce-recovery route's probe succeeds. Four series, whatever happens.
+ * reason=api_limit}; also while the governor's pause mode keeps the reserve of it), or a mapping that does not fit
+ * the org ({@code reason=mapping}), and opens when the salesforce-recovery route's probe succeeds. Six series,
+ * whatever happens.
  */
 @Component
 public class WriterPaused {
 
     static final List<String> WRITERS = List.of("orders", "fulfillments");
-    static final List<ErrorClass> REASONS = List.of(ErrorClass.LOGIN, ErrorClass.API_LIMIT);
+    static final List<ErrorClass> REASONS = List.of(ErrorClass.LOGIN, ErrorClass.API_LIMIT, ErrorClass.MAPPING);
 
     public WriterPaused(SalesforceGate gate, MeterRegistry meters) {
         for (String writer : WRITERS) {

@@ -17,6 +17,11 @@ public enum ErrorClass {
     TRANSIENT,
     /** The payload can never be written (not JSON, no order id): dead-letter at once. */
     POISON,
+    /**
+     * The configured field mapping does not fit the org (a field missing, not writable, of the wrong type): pause until
+     * the start-up check passes again, never dead-letter.
+     */
+    MAPPING,
     /** Anything else: treated like a transient failure, then dead-lettered. */
     UNKNOWN
 }

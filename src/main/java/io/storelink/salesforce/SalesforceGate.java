@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 
+import io.storelink.salesforce.schema.MappingCheck;
 import org.apache.camel.Exchange;
 import org.apache.camel.component.salesforce.api.dto.Limits;
 import org.slf4j.Logger;
@@ -14,8 +15,8 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * Pauses the Salesforce writer when no write can succeed for a while — login impossible, or the org's API
- * allowance used up — instead of burning retries or dead-lettering good orders. While paused, each writer thread
+ * Pauses the Salesforce writer when no write can succeed for a while — login impossible, the org's API
+ * allowance used up, or the field mapping not fitting the org (checked once, before the first write) — instead of burning retries or dead-lettering good orders. While paused, each writer thread
  * waits here before calling Salesforce and then gives its record back uncommitted (breakOnFirstError re-reads it),
  * so orders stay in Kafka, in order, and the consumer keeps polling within Kafka's max.poll.interval. The
  * salesforce-recovery route probes Salesforce and opens the gate again. Probes back off: login failures double
@@ -43,19 +44,21 @@ public class SalesforceGate {
     private final Object opened = new Object();
     private final SalesforceErrors errors;
     private final AllowanceGovernor governor;
+    private final MappingCheck mapping;
     private final Duration recheck;
     private final Duration loginFirstProbe;
     private final Duration loginMaxProbe;
     private final Duration limitProbe;
     private final Clock clock;
 
-    public SalesforceGate(SalesforceErrors errors, AllowanceGovernor governor,
+    public SalesforceGate(SalesforceErrors errors, AllowanceGovernor governor, MappingCheck mapping,
             @Value("${storelink.salesforce.pause.recheck}") Duration recheck,
             @Value("${storelink.salesforce.pause.login-first-probe}") Duration loginFirstProbe,
             @Value("${storelink.salesforce.pause.login-max-probe}") Duration loginMaxProbe,
             @Value("${storelink.salesforce.pause.limit-probe}") Duration limitProbe) {
         this.errors = errors;
         this.governor = governor;
+        this.mapping = mapping;
         this.recheck = recheck;
         this.loginFirstProbe = loginFirstProbe;
         this.loginMaxProbe = loginMaxProbe;
@@ -67,11 +70,14 @@ public class SalesforceGate {
      * In the writer route before each Salesforce call: while paused, wait (up to the recheck time), never call;
      * while the governor slows the writer, wait its delay.
      */
-    public void check(Exchange exchange) throws InterruptedException {
+    public void check(Exchange exchange) throws Exception {
         AllowanceGovernor.State allowance = governor.state();
         if (allowance == AllowanceGovernor.State.PAUSED) {
             Instant now = clock.instant();
             pause.compareAndSet(null, new Pause(ErrorClass.API_LIMIT, RESERVE, now, now.plus(limitProbe), 0));
+        }
+        if (pause.get() == null) {
+            checkMapping();
         }
         if (pause.get() != null) {
             synchronized (opened) {
@@ -85,6 +91,22 @@ public class SalesforceGate {
             }
         }
         governor.pace(allowance);
+    }
+
+    /**
+     * The field mapping against the org, once (describe): a mapping that does not fit pauses the writers with what to
+     * fix instead of sending every order to the dead-letter topic. A failed describe call throws, and the writer's
+     * error handler treats it like any call (a failed login pauses).
+     */
+    public void checkMapping() throws Exception {
+        List<String> problems = mapping.ensureChecked();
+        if (!problems.isEmpty()) {
+            Instant now = clock.instant();
+            Pause broken = new Pause(ErrorClass.MAPPING, MappingCheck.detail(problems), now, now.plus(limitProbe), 0);
+            if (pause.compareAndSet(null, broken)) {
+                LOG.error("Pausing the Salesforce writers: {}", broken.detail());
+            }
+        }
     }
 
     /** From the error handler: a login or allowance failure pauses the writer. */
@@ -128,6 +150,10 @@ public class SalesforceGate {
             probeLater(ErrorClass.API_LIMIT, RESERVE, false);
             return;
         }
+        Pause current = pause.get();
+        if (current != null && current.reason() == ErrorClass.MAPPING && !mappingFitsNow()) {
+            return;
+        }
         Pause p = pause.getAndSet(null);
         if (p != null) {
             long seconds = Duration.between(p.since(), clock.instant()).toSeconds();
@@ -140,6 +166,21 @@ public class SalesforceGate {
                 opened.notifyAll();
             }
         }
+    }
+
+    /** Checks the mapping again (the org may have been fixed); still broken: stays paused with the new list. */
+    private boolean mappingFitsNow() {
+        try {
+            List<String> problems = mapping.recheck();
+            if (problems.isEmpty()) {
+                LOG.warn("The field mapping fits the Salesforce org now");
+                return true;
+            }
+            probeLater(ErrorClass.MAPPING, MappingCheck.detail(problems), false);
+        } catch (Exception e) {
+            probeLater(null, describe(errors.classify(e), e), true);
+        }
+        return false;
     }
 
     public void probeFailed(Exchange exchange) {

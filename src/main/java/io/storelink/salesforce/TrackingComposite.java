@@ -6,6 +6,8 @@ import java.util.Map;
 
 import io.storelink.config.SalesforceSettings;
 import io.storelink.mapping.MappingSettings;
+import io.storelink.salesforce.schema.FieldFit;
+import io.storelink.salesforce.schema.OrgSchema;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.apache.camel.component.salesforce.api.dto.composite.SObjectComposite;
@@ -25,10 +27,12 @@ public class TrackingComposite implements Processor {
 
     private final String apiVersion;
     private final String sObject;
+    private final OrgSchema schema;
 
-    public TrackingComposite(SalesforceSettings salesforce, MappingSettings mapping) {
+    public TrackingComposite(SalesforceSettings salesforce, MappingSettings mapping, OrgSchema schema) {
         this.apiVersion = salesforce.apiVersion();
         this.sObject = mapping.opportunity().object();
+        this.schema = schema;
     }
 
     @Override
@@ -44,7 +48,9 @@ public class TrackingComposite implements Processor {
         }
         SObjectComposite composite = new SObjectComposite(apiVersion, true);
         String url = "/sobjects/" + sObject + "/" + UriUtils.encodePathSegment(opportunityId, StandardCharsets.UTF_8);
-        composite.addGeneric(SObjectComposite.Method.PATCH, url, new LinkedHashMap<>(fields), TRACKING_REF);
+        // fitted to the org's fields (types, lengths): built after the gate, so after the mapping check described them
+        composite.addGeneric(SObjectComposite.Method.PATCH, url, new LinkedHashMap<>(FieldFit.fit(fields, schema.fields(sObject))),
+                TRACKING_REF);
         return composite;
     }
 }

@@ -1,7 +1,5 @@
 package io.storelink.shopify;
 
-import java.io.IOException;
-
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.storelink.shopify.model.ShopifyFulfillment;
 import org.apache.camel.Exchange;
@@ -18,6 +16,8 @@ public class ParseFulfillment implements Processor {
 
     /** Exchange property naming the fulfillment in log lines (its name, e.g. #1001.1, and id; never personal data). */
     public static final String FULFILLMENT_NAME = "shopifyFulfillmentName";
+    /** Exchange property with the payload's JSON tree, for the configured field mapping. */
+    public static final String PAYLOAD = "shopifyPayload";
 
     private final ObjectMapper json;
 
@@ -27,7 +27,9 @@ public class ParseFulfillment implements Processor {
 
     @Override
     public void process(Exchange exchange) {
-        ShopifyFulfillment fulfillment = parse(exchange.getIn().getBody(byte[].class));
+        ShopifyPayload<ShopifyFulfillment> payload = read(exchange.getIn().getBody(byte[].class));
+        ShopifyFulfillment fulfillment = payload.value();
+        exchange.setProperty(PAYLOAD, payload.json());
         // the order's id names the dead letter and the log lines, as on the order path
         exchange.setProperty(ParseOrder.ORDER_ID, fulfillment.orderId());
         exchange.setProperty(FULFILLMENT_NAME, fulfillment.name() != null ? fulfillment.name() : "id " + fulfillment.id());
@@ -35,19 +37,19 @@ public class ParseFulfillment implements Processor {
     }
 
     public ShopifyFulfillment parse(byte[] body) {
-        ShopifyFulfillment fulfillment;
-        try {
-            fulfillment = json.readValue(body, ShopifyFulfillment.class);
-        } catch (IOException e) {
-            // Jackson's message quotes the offending input: keep only its kind
-            throw new PoisonPayloadException("fulfillment payload is not valid JSON (" + e.getClass().getSimpleName() + ")", null);
-        }
+        return read(body).value();
+    }
+
+    /** The fulfillment and its JSON tree (what configured field paths read). */
+    public ShopifyPayload<ShopifyFulfillment> read(byte[] body) {
+        ShopifyPayload<ShopifyFulfillment> payload = ShopifyPayload.read(json, body, ShopifyFulfillment.class, "fulfillment");
+        ShopifyFulfillment fulfillment = payload.value();
         if (fulfillment == null || fulfillment.orderId() == null) {
             throw new PoisonPayloadException("fulfillment payload has no order_id", null);
         }
         if (fulfillment.updatedAt() == null) {
             throw new PoisonPayloadException("fulfillment payload has no updated_at", null);
         }
-        return fulfillment;
+        return payload;
     }
 }

@@ -1,7 +1,5 @@
 package io.storelink.shopify;
 
-import java.io.IOException;
-
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.storelink.shopify.model.ShopifyOrder;
 import org.apache.camel.Exchange;
@@ -31,16 +29,15 @@ public class ParseOrder implements Processor {
     }
 
     public ShopifyOrder parse(byte[] body) {
-        ShopifyOrder order;
-        try {
-            order = json.readValue(body, ShopifyOrder.class);
-        } catch (IOException e) {
-            // Jackson's message quotes the offending input: keep only its kind, payloads hold personal data
-            throw new PoisonPayloadException("order payload is not valid JSON (" + e.getClass().getSimpleName() + ")", null);
-        }
-        if (order == null || order.id() == null) {
+        return read(body).value();
+    }
+
+    /** The order and its JSON tree (what configured field paths read). */
+    public ShopifyPayload<ShopifyOrder> read(byte[] body) {
+        ShopifyPayload<ShopifyOrder> payload = ShopifyPayload.read(json, body, ShopifyOrder.class, "order");
+        if (payload.value() == null || payload.value().id() == null) {
             throw new PoisonPayloadException("order payload has no id", null);
         }
-        return order;
+        return payload;
     }
 }

@@ -24,6 +24,8 @@ import io.storelink.fakes.shopify.OrderFactory;
 import io.storelink.mapping.OrderMapping;
 import io.storelink.mapping.OrderRecords;
 import io.storelink.mapping.Upsert;
+import io.storelink.shopify.ShopifyPayload;
+import io.storelink.shopify.model.ShopifyOrder;
 import io.storelink.shopify.ParseOrder;
 
 /**
@@ -61,11 +63,12 @@ public final class BenchBlueprint {
         int count = Integer.parseInt(args[4]);
         int threads = Integer.parseInt(args[6]);
         OrderFactory factory = new OrderFactory(Long.parseLong(args[5]));
-        OrderMapping mapping = new OrderMapping(TestSettings.mapping());
+        OrderMapping mapping = TestSettings.orderMapping();
         ParseOrder parser = new ParseOrder(JSON);
         List<OrderRecords> orders = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
-            orders.add(mapping.map(parser.parse(OrderFactory.bytes(factory.nextOrder()))));
+            ShopifyPayload<ShopifyOrder> order = parser.read(OrderFactory.bytes(factory.nextOrder()));
+            orders.add(TestSettings.fitted(mapping.map(order.value(), order.json())));
         }
         BenchBlueprint client = login(args[0], args[2], args[3]);
         long calls = fake.calls();

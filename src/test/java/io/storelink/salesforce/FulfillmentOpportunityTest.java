@@ -72,7 +72,8 @@ class FulfillmentOpportunityTest {
     @Test
     void trackingIsOnePatchOfTheOpportunityById() {
         TrackingComposite composite = new TrackingComposite(
-                new io.storelink.config.SalesforceSettings(null, null, null, null, null, null, "64.0"), TestSettings.mapping());
+                new io.storelink.config.SalesforceSettings(null, null, null, null, null, null, "64.0"), TestSettings.mapping(),
+                TestSettings.orgSchema());
 
         JsonNode request = JSON.valueToTree(composite.composite("006000000000001AAA",
                 Map.of("Tracking_Number__c", "1Z1")));

@@ -156,7 +156,12 @@ class GovernorTest {
 
     private SalesforceGate gate(AllowanceGovernor governor) {
         Duration probe = Duration.ofMillis(1);
-        return new SalesforceGate(new SalesforceErrors(), governor, probe, probe, probe, probe);
+        return new SalesforceGate(new SalesforceErrors(), governor, mappingFits(), probe, probe, probe, probe);
+    }
+
+    /** The shipped mapping against the fake's standard org: no problems, so only the governor pauses here. */
+    private static io.storelink.salesforce.schema.MappingCheck mappingFits() {
+        return io.storelink.TestSettings.mappingCheck(io.storelink.TestSettings.mapping(), io.storelink.TestSettings.orgSchema());
     }
 
     /** A clock at {@link #now}, which the test moves. */

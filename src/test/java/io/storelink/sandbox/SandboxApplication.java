@@ -71,6 +71,8 @@ public final class SandboxApplication {
                 "--storelink.salesforce.client-secret=" + CLIENT_SECRET,
                 "--storelink.salesforce.username=",
                 "--storelink.kafka.bootstrap-servers=" + kafka.getBrokersAsString(),
+                // a custom field mapped beside the defaults (README "Mapping a field"); the fake org has it
+                "--spring.config.additional-location=classpath:/mapping/custom-fields.yaml",
                 "--storelink.console.username=" + CONSOLE_USER,
                 "--storelink.console.password=" + consolePassword));
 

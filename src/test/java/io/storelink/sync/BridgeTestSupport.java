@@ -58,7 +58,9 @@ import org.springframework.test.context.DynamicPropertySource;
                 "storelink.writer.version-cache.clock-margin=1s",
                 // the fake counts every call of the test run against a 15,000 allowance: no test but GovernorPauseIT
                 // should meet the reserve
-                "storelink.salesforce.governor.reserve=0"
+                "storelink.salesforce.governor.reserve=0",
+                // a custom field mapped in a file beside the defaults, as an integration engineer would (OrderSyncIT)
+                "spring.config.additional-location=classpath:/mapping/custom-fields.yaml"
         })
 @EmbeddedKafka(kraft = true, partitions = 3, topics = {BridgeTestSupport.ORDERS_TOPIC, BridgeTestSupport.DEAD_LETTER_TOPIC,
         BridgeTestSupport.FULFILLMENTS_TOPIC},
@@ -99,6 +101,9 @@ public abstract class BridgeTestSupport {
     @Autowired
     CamelContext camel;
 
+    @Autowired
+    io.storelink.salesforce.schema.MappingCheck mappingCheck;
+
     final OrderFactory orders = new OrderFactory(System.nanoTime());
 
     /** {@code Authorization} header value with the console credentials. */
@@ -116,6 +121,11 @@ public abstract class BridgeTestSupport {
         return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
                         URI.create("http://127.0.0.1:" + port + path)).header("Authorization", consoleAuthorization()).build(),
                 java.net.http.HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The "salesforce" component of /actuator/health (status, and the writers' pause reason in details). */
+    public static com.fasterxml.jackson.databind.JsonNode salesforceHealth(int port) throws Exception {
+        return new com.fasterxml.jackson.databind.ObjectMapper().readTree(getAsConsole(port, "/actuator/health/salesforce").body());
     }
 
     URI webhookUri() {
@@ -197,6 +207,15 @@ public abstract class BridgeTestSupport {
      * Waits until the writer has committed every record of the orders topic, so a test starts with no other
      * test's orders in flight (and can count Salesforce API calls exactly).
      */
+    /**
+     * The start-up mapping check's describe calls are done before a test starts: they do not count against its
+     * Salesforce calls, nor report an allowance the test set up for its own calls (GovernorPauseIT).
+     */
+    @org.junit.jupiter.api.BeforeEach
+    void awaitMappingChecked() {
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60)).until(mappingCheck::checked);
+    }
+
     void awaitWriterIdle() {
         org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> {
             Map<TopicPartition, org.apache.kafka.clients.consumer.OffsetAndMetadata> committed;

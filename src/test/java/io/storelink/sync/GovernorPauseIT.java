@@ -105,7 +105,6 @@ class GovernorPauseIT extends BridgeTestSupport {
     }
 
     private JsonNode salesforceHealth() throws Exception {
-        HttpResponse<String> r = getAsConsole(port, "/actuator/health/salesforce");
-        return JSON.readTree(r.body());
+        return BridgeTestSupport.salesforceHealth(port);
     }
 }

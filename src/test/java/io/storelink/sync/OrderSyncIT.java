@@ -52,6 +52,8 @@ class OrderSyncIT extends BridgeTestSupport {
                 .containsEntry("Name", "Shopify Order #" + order.get("order_number").asText() + " ("
                         + order.get("customer").get("first_name").asText() + " " + order.get("customer").get("last_name").asText() + ")");
         assertThat(new BigDecimal(opportunity.get("Amount").toString())).isEqualByComparingTo(order.get("total_price").asText());
+        // a custom field mapped in YAML beside the defaults (src/test/resources/mapping/custom-fields.yaml)
+        assertThat(opportunity).containsEntry("Shopify_Payment_Gateway__c", order.get("payment_gateway_names").get(0).asText());
         // an order created before the writer's partition was assigned: its version is read (one composite of
         // queries), then the three upserts go in one composite call
         assertThat(SALESFORCE.apiCalls("/composite") - compositeBefore).as("composite calls for one order").isEqualTo(2);

@@ -112,8 +112,7 @@ class WrongCredentialsIT {
     }
 
     private JsonNode salesforceHealth() throws Exception {
-        HttpResponse<String> response = BridgeTestSupport.getAsConsole(port, "/actuator/health");
-        return json.readTree(response.body()).path("components").path("salesforce");
+        return BridgeTestSupport.salesforceHealth(port);
     }
 
     private long deadLetters() {

@@ -6,6 +6,8 @@ import io.storelink.mapping.Upsert;
 import io.storelink.salesforce.AppliedVersion;
 import io.storelink.salesforce.AppliedVersions;
 import io.storelink.salesforce.CompositeOutcome;
+import io.storelink.salesforce.schema.FieldFit;
+import io.storelink.salesforce.schema.OrgSchema;
 import io.storelink.shopify.admin.Batches;
 import org.apache.camel.component.salesforce.api.SalesforceException;
 import org.apache.camel.component.salesforce.api.dto.RestError;
@@ -49,11 +51,13 @@ final class BatchCalls {
     private final String apiVersion;
     private final MappingSettings mapping;
     private final AppliedVersions versions;
+    private final OrgSchema schema;
 
-    BatchCalls(String apiVersion, MappingSettings mapping, AppliedVersions versions) {
+    BatchCalls(String apiVersion, MappingSettings mapping, AppliedVersions versions, OrgSchema schema) {
         this.apiVersion = apiVersion;
         this.mapping = mapping;
         this.versions = versions;
+        this.schema = schema;
     }
 
     SObjectComposite versionReads(List<BatchRecord> records) {
@@ -140,7 +144,7 @@ final class BatchCalls {
         return saved;
     }
 
-    private static int put(Map<String, Integer> index, List<Map<String, Object>> records, Upsert upsert, Map<String, Object> links) {
+    private int put(Map<String, Integer> index, List<Map<String, Object>> records, Upsert upsert, Map<String, Object> links) {
         Map<String, Object> record = record(upsert, links);
         Integer at = index.get(upsert.externalId());
         if (at != null) {
@@ -152,12 +156,15 @@ final class BatchCalls {
         return records.size() - 1;
     }
 
-    /** A collections record: its type, its external id and fields, and its parents by their external ids. */
-    private static Map<String, Object> record(Upsert upsert, Map<String, Object> links) {
+    /**
+     * A collections record: its type, its external id and fields (fitted to the org's fields: built after the gate,
+     * so after the mapping check described them), and its parents by their external ids.
+     */
+    private Map<String, Object> record(Upsert upsert, Map<String, Object> links) {
         Map<String, Object> record = new LinkedHashMap<>();
         record.put("attributes", Map.of("type", upsert.sObject()));
         record.put(upsert.externalIdField(), upsert.externalId());
-        record.putAll(upsert.fields());
+        record.putAll(FieldFit.fit(upsert.fields(), schema.fields(upsert.sObject())));
         record.putAll(links);
         return record;
     }

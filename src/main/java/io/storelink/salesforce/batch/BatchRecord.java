@@ -1,6 +1,8 @@
 package io.storelink.salesforce.batch;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.storelink.mapping.OrderRecords;
+import io.storelink.shopify.ShopifyPayload;
 import io.storelink.shopify.model.ShopifyOrder;
 import org.apache.camel.Exchange;
 import org.apache.camel.component.kafka.KafkaConstants;
@@ -17,6 +19,7 @@ final class BatchRecord {
     final int partition;
     final long offset;
     final ShopifyOrder order;   // null when the payload is not an order (refused as poison)
+    final JsonNode payload;     // the order's JSON, what configured field paths read
     Outcome outcome = Outcome.PENDING;
     Exception failure;
     String skipReason;
@@ -24,11 +27,12 @@ final class BatchRecord {
     boolean toWrite;            // newer than what Salesforce has
     Map<String, Object> history = Map.of();   // attempts and failure times of a call that gave up
 
-    BatchRecord(Exchange exchange, ShopifyOrder order) {
+    BatchRecord(Exchange exchange, ShopifyPayload<ShopifyOrder> parsed) {
         this.exchange = exchange;
         this.partition = exchange.getMessage().getHeader(KafkaConstants.PARTITION, Integer.class);
         this.offset = exchange.getMessage().getHeader(KafkaConstants.OFFSET, Long.class);
-        this.order = order;
+        this.order = parsed == null ? null : parsed.value();
+        this.payload = parsed == null ? null : parsed.json();
     }
 
     long orderId() {

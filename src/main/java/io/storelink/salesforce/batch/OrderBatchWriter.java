@@ -9,7 +9,9 @@ import io.storelink.metrics.SyncLatency;
 import io.storelink.salesforce.AppliedVersions;
 import io.storelink.salesforce.ErrorClass;
 import io.storelink.salesforce.SalesforceErrors;
+import io.storelink.salesforce.schema.OrgSchema;
 import io.storelink.shopify.ParseOrder;
+import io.storelink.shopify.ShopifyPayload;
 import io.storelink.shopify.PoisonPayloadException;
 import io.storelink.shopify.ShopifyHeaders;
 import io.storelink.shopify.model.ShopifyOrder;
@@ -66,12 +68,12 @@ public class OrderBatchWriter {
     public OrderBatchWriter(ParseOrder parser, OrderMapping mapping, WrittenVersions versions, PartitionAssignments assignments,
             SalesforceSettings salesforce,
             MappingSettings mappingSettings, @Qualifier("orderVersions") AppliedVersions orderVersions,
-            SalesforceErrors errors, SyncLatency latency, CamelContext camel, MeterRegistry meters) {
+            OrgSchema schema, SalesforceErrors errors, SyncLatency latency, CamelContext camel, MeterRegistry meters) {
         this.parser = parser;
         this.mapping = mapping;
         this.versions = versions;
         this.assignments = assignments;
-        this.calls = new BatchCalls(salesforce.apiVersion(), mappingSettings, orderVersions);
+        this.calls = new BatchCalls(salesforce.apiVersion(), mappingSettings, orderVersions, schema);
         this.errors = errors;
         this.latency = latency;
         this.camel = camel;
@@ -90,10 +92,10 @@ public class OrderBatchWriter {
                 stale++; // its partition's current owner reads it again
                 continue;
             }
-            ShopifyOrder order = null;
+            ShopifyPayload<ShopifyOrder> order = null;
             PoisonPayloadException poison = null;
             try {
-                order = parser.parse(child.getMessage().getBody(byte[].class));
+                order = parser.read(child.getMessage().getBody(byte[].class));
             } catch (PoisonPayloadException e) {
                 poison = e;
             }
@@ -106,7 +108,7 @@ public class OrderBatchWriter {
         if (stale > 0) {
             LOG.info("Left {} record(s) polled before their partition was assigned again to the partition's current owner", stale);
         }
-        exchange.setProperty(BATCH, new OrderBatch(records, versions, r -> mapping.map(r.order)));
+        exchange.setProperty(BATCH, new OrderBatch(records, versions, r -> mapping.map(r.order, r.payload)));
     }
 
     public boolean hasCalls(Exchange exchange) {

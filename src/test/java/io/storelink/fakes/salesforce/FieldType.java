@@ -26,8 +26,13 @@ public enum FieldType {
         this.defaultLength = defaultLength;
     }
 
+    /** The type's name in describe (string, currency, ...). */
+    public String soapName() {
+        return soapName;
+    }
+
     /** Text-like types carry a length and are compared case-insensitively by SOQL. */
-    boolean isText() {
+    public boolean isText() {
         return defaultLength > 0 && this != ID && this != REFERENCE;
     }
 

@@ -39,10 +39,11 @@ class OrderBatchTest {
 
     private final CamelContext camel = new DefaultCamelContext();
     private final ParseOrder parser = new ParseOrder(JSON);
-    private final OrderMapping mapping = new OrderMapping(MAPPING);
+    private final OrderMapping mapping = TestSettings.orderMapping();
     private final WrittenVersions versions = new WrittenVersions(20_000, Duration.ofSeconds(30));
     private final BatchCalls calls = new BatchCalls("62.0", MAPPING,
-            new AppliedVersions(JSON, "Opportunity", "External_Shopify_Order_ID__c", "Shopify_Updated_At__c"));
+            new AppliedVersions(JSON, "Opportunity", "External_Shopify_Order_ID__c", "Shopify_Updated_At__c"),
+            TestSettings.orgSchema());
     private final OrderFactory orders = new OrderFactory(11);
     private long offset;
 
@@ -176,9 +177,9 @@ class OrderBatchTest {
             child.getMessage().setHeader(KafkaConstants.OFFSET, offset++);
             byte[] body = OrderFactory.bytes(payload);
             child.getMessage().setBody(body);
-            records.add(new BatchRecord(child, parser.parse(body)));
+            records.add(new BatchRecord(child, parser.read(body)));
         }
-        return new OrderBatch(records, versions, r -> mapping.map(r.order));
+        return new OrderBatch(records, versions, r -> mapping.map(r.order, r.payload));
     }
 
     private static List<BatchCalls.Saved> allSaved(int n) {

@@ -1,0 +1,124 @@
+package io.storelink.salesforce.schema;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import io.storelink.mapping.FieldSet;
+import io.storelink.mapping.FulfillmentMapping;
+import io.storelink.mapping.MappingSettings;
+import io.storelink.mapping.OrderMapping;
+import io.storelink.mapping.OrderRecords;
+import io.storelink.shopify.ParseFulfillment;
+import io.storelink.shopify.ParseOrder;
+import io.storelink.shopify.ShopifyPayload;
+import io.storelink.shopify.model.ShopifyFulfillment;
+import io.storelink.shopify.model.ShopifyOrder;
+import org.apache.camel.component.salesforce.api.SalesforceException;
+import org.springframework.stereotype.Component;
+
+/**
+ * The configured mapping against the org, before the writers write anything: describe of each mapped object (one
+ * API call each, cached in {@link OrgSchema}), then {@link MappingProblems}. Types are checked with what the mapping
+ * gives for sample payloads shipped in the jar ({@code mapping/sample-order.json}: the Shopify API client's order
+ * fixture plus tags, presentment currency and payment gateway; {@code mapping/sample-fulfillment.json}). The writers'
+ * gate (io.storelink.salesforce.SalesforceGate) runs it once and keeps them from writing while it finds problems.
+ */
+@Component
+public class MappingCheck {
+
+    private final MappingSettings settings;
+    private final OrderMapping orders;
+    private final FulfillmentMapping fulfillments;
+    private final OrgSchema schema;
+    private final ShopifyPayload<ShopifyOrder> sampleOrder;
+    private final ShopifyPayload<ShopifyFulfillment> sampleFulfillment;
+    private volatile List<String> problems;   // null until checked
+
+    public MappingCheck(MappingSettings settings, OrderMapping orders, FulfillmentMapping fulfillments, OrgSchema schema,
+            ParseOrder parseOrder, ParseFulfillment parseFulfillment) {
+        this.settings = settings;
+        this.orders = orders;
+        this.fulfillments = fulfillments;
+        this.schema = schema;
+        this.sampleOrder = parseOrder.read(sample("sample-order.json"));
+        this.sampleFulfillment = parseFulfillment.read(sample("sample-fulfillment.json"));
+    }
+
+    /** The problems, checking first if that has not succeeded yet; a failed describe call throws. */
+    public synchronized List<String> ensureChecked() throws Exception {
+        if (problems == null) {
+            problems = run();
+        }
+        return problems;
+    }
+
+    /** Describes again (the org may have been fixed) and checks again. */
+    public synchronized List<String> recheck() throws Exception {
+        problems = run();
+        return problems;
+    }
+
+    public boolean checked() {
+        return problems != null;
+    }
+
+    /** For /actuator/health and the log: every problem with its fix. */
+    public static String detail(List<String> problems) {
+        StringBuilder s = new StringBuilder("The field mapping (storelink.mapping) does not fit the Salesforce org, so "
+                + "the orders and fulfillments writers wait (orders stay in Kafka). ");
+        for (int i = 0; i < problems.size(); i++) {
+            s.append(i + 1).append(") ").append(problems.get(i)).append(' ');
+        }
+        return s.append("Writes start within a minute of a fix in Salesforce; a fix in application.yaml needs a restart.")
+                .toString();
+    }
+
+    private List<String> run() throws Exception {
+        Map<String, Optional<Map<String, SalesforceField>>> described = new HashMap<>();
+        Set<String> objects = new LinkedHashSet<>(List.of(settings.account().object(), settings.contact().object(),
+                settings.opportunity().object()));
+        for (String object : objects) {
+            described.put(object, describe(object));
+        }
+        OrderRecords sample = orders.map(sampleOrder.value(), sampleOrder.json());
+        Map<String, FieldSet> sets = orders.fieldSets();
+        List<MappingProblems.Target> targets = new ArrayList<>();
+        targets.add(new MappingProblems.Target("account", settings.account().object(), sets.get("account"),
+                sample.account().fields(), true));
+        targets.add(new MappingProblems.Target("contact", settings.contact().object(), sets.get("contact"),
+                sample.contact().map(c -> c.fields()).orElse(Map.of()), true));
+        targets.add(new MappingProblems.Target("opportunity", settings.opportunity().object(), sets.get("opportunity"),
+                sample.opportunity().fields(), true));
+        targets.add(new MappingProblems.Target("fulfillment", settings.opportunity().object(), fulfillments.fieldSet(),
+                fulfillments.map(sampleFulfillment.value(), sampleFulfillment.json()), false));
+        return List.copyOf(MappingProblems.of(settings, targets, o -> described.getOrDefault(o, Optional.empty())));
+    }
+
+    /** The object's fields; empty when the org has no such object (describe answers 404). */
+    private Optional<Map<String, SalesforceField>> describe(String object) throws Exception {
+        try {
+            return Optional.of(schema.describe(object));
+        } catch (SalesforceException e) {
+            if (e.getStatusCode() == 404) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    private static byte[] sample(String name) {
+        try (InputStream in = MappingCheck.class.getResourceAsStream("/mapping/" + name)) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

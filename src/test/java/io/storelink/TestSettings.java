@@ -12,7 +12,7 @@ import io.storelink.inventory.InventorySettings;
 import io.storelink.mapping.FulfillmentMapping;
 import io.storelink.mapping.MappingSettings;
 import io.storelink.mapping.OrderMapping;
-import io.storelink.mapping.OrderRecords;
+import io.storelink.mapping.OrderUpserts;
 import io.storelink.mapping.Upsert;
 import io.storelink.salesforce.schema.FieldFit;
 import io.storelink.salesforce.schema.OrgSchema;
@@ -103,8 +103,8 @@ public final class TestSettings {
     }
 
     /** The records as the writer sends them to the fake's org: values fitted to its fields (types, lengths). */
-    public static OrderRecords fitted(OrderRecords r) {
-        return new OrderRecords(fitted(r.account()), r.contact().map(TestSettings::fitted), fitted(r.opportunity()));
+    public static OrderUpserts fitted(OrderUpserts r) {
+        return new OrderUpserts(fitted(r.account()), r.contact().map(TestSettings::fitted), fitted(r.opportunity()));
     }
 
     private static Upsert fitted(Upsert u) {

@@ -32,10 +32,10 @@ public class OrderMapping {
         this.opportunity = new FieldSet(settings.opportunity().object(), "opportunity", settings.opportunity().fields(), camel);
     }
 
-    public OrderRecords map(ShopifyOrder order, JsonNode payload) {
+    public OrderUpserts map(ShopifyOrder order, JsonNode payload) {
         Buyer buyer = Buyer.of(order);
         MappingInput input = new MappingInput(payload, OrderVariables.of(order, buyer, settings), camel);
-        return new OrderRecords(account(buyer, input), contact(buyer, input), opportunity(order, input));
+        return new OrderUpserts(account(buyer, input), contact(buyer, input), opportunity(order, input));
     }
 
     /** The compiled fields by object, for the start-up check. */

@@ -22,7 +22,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.storelink.TestSettings;
 import io.storelink.fakes.shopify.OrderFactory;
 import io.storelink.mapping.OrderMapping;
-import io.storelink.mapping.OrderRecords;
+import io.storelink.mapping.OrderUpserts;
 import io.storelink.mapping.Upsert;
 import io.storelink.shopify.ShopifyPayload;
 import io.storelink.shopify.model.ShopifyOrder;
@@ -65,7 +65,7 @@ public final class BenchBlueprint {
         OrderFactory factory = new OrderFactory(Long.parseLong(args[5]));
         OrderMapping mapping = TestSettings.orderMapping();
         ParseOrder parser = new ParseOrder(JSON);
-        List<OrderRecords> orders = new ArrayList<>(count);
+        List<OrderUpserts> orders = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             ShopifyPayload<ShopifyOrder> order = parser.read(OrderFactory.bytes(factory.nextOrder()));
             orders.add(TestSettings.fitted(mapping.map(order.value(), order.json())));
@@ -75,7 +75,7 @@ public final class BenchBlueprint {
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         long start = System.nanoTime();
         List<Future<?>> done = new ArrayList<>();
-        for (OrderRecords order : orders) {
+        for (OrderUpserts order : orders) {
             done.add(pool.submit(() -> {
                 client.write(order);
                 return null;
@@ -109,7 +109,7 @@ public final class BenchBlueprint {
     }
 
     /** One order, the blueprint's way: query, upsert Account, upsert Contact, create (or update) the Opportunity. */
-    private void write(OrderRecords order) throws Exception {
+    private void write(OrderUpserts order) throws Exception {
         Upsert opportunity = order.opportunity();
         String soql = "SELECT Id FROM Opportunity WHERE " + opportunity.externalIdField() + " = '" + opportunity.externalId() + "'";
         JsonNode found = call("GET", "/query?q=" + enc(soql), null).path("records");

@@ -27,7 +27,7 @@ class OrderMappingTest {
 
     @Test
     void blueprintExampleMapsToTheBlueprintsRecords() throws IOException {
-        OrderRecords r = map(resource("blueprint-order.json"));
+        OrderUpserts r = map(resource("blueprint-order.json"));
 
         assertThat(r.account().sObject()).isEqualTo("Account");
         assertThat(r.account().externalIdField()).isEqualTo("External_Shopify_Account_ID__c");
@@ -64,13 +64,13 @@ class OrderMappingTest {
     void theAppliedVersionIsWrittenWithSecondsEvenWhenTheyAreZero() throws IOException {
         // OffsetDateTime.toString() would write 2026-11-21T10:15+01:00; Salesforce documents datetimes with seconds
         String order = "{\"id\": 42, \"name\": \"#1042\", \"updated_at\": \"2026-11-21T10:15:00+01:00\"}";
-        OrderRecords r = map(order.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        OrderUpserts r = map(order.getBytes(java.nio.charset.StandardCharsets.UTF_8));
         assertThat(r.opportunity().fields()).containsEntry("Shopify_Updated_At__c", "2026-11-21T09:15:00Z"); // same instant
     }
 
     @Test
     void shopifyFixtureWithoutCompanyUsesThePersonsNameAndMultiLineDescription() throws IOException {
-        OrderRecords r = map(resource("order.json"));
+        OrderUpserts r = map(resource("order.json"));
 
         assertThat(r.account().externalId()).isEqualTo("shop_cust_207119551");
         assertThat(r.account().fields()).containsEntry("Name", "Bob Norman")
@@ -95,7 +95,7 @@ class OrderMappingTest {
         String json = JSON.writeValueAsString(order)
                 .replace("123456789", "820982911946154508")
                 .replace("987654321", "9007199254740993"); // 2^53 + 1: a double would make it ...992
-        OrderRecords r = map(json.getBytes());
+        OrderUpserts r = map(json.getBytes());
 
         assertThat(r.opportunity().externalId()).isEqualTo("820982911946154508");
         assertThat(r.contact().orElseThrow().externalId()).isEqualTo("9007199254740993");
@@ -106,7 +106,7 @@ class OrderMappingTest {
     void moneyKeepsItsExactDecimalValue() throws IOException {
         String json = new String(resource("blueprint-order.json")).replace("\"total_price\": \"100.00\"",
                 "\"total_price\": \"12345678901234.10\"");
-        OrderRecords r = map(json.getBytes());
+        OrderUpserts r = map(json.getBytes());
 
         assertThat(r.opportunity().fields().get("Amount")).isEqualTo(new BigDecimal("12345678901234.10"));
     }
@@ -117,7 +117,7 @@ class OrderMappingTest {
         order.remove("customer");
         order.put("email", "Bob.Norman@Hostmail.com");
 
-        OrderRecords r = map(JSON.writeValueAsBytes(order));
+        OrderUpserts r = map(JSON.writeValueAsBytes(order));
 
         assertThat(r.account().externalId()).isEqualTo("shop_guest_bob.norman@hostmail.com");
         assertThat(r.account().fields()).containsEntry("Name", "Bob Norman").containsEntry("BillingCity", "Louisville");
@@ -136,7 +136,7 @@ class OrderMappingTest {
         order.remove("billing_address");
         order.remove("shipping_address");
 
-        OrderRecords r = map(JSON.writeValueAsBytes(order));
+        OrderUpserts r = map(JSON.writeValueAsBytes(order));
 
         assertThat(r.account().externalId()).isEqualTo("shop_guest_anonymous");
         assertThat(r.account().fields()).containsExactly(entry("Name", "Shopify guest checkouts"));
@@ -150,7 +150,7 @@ class OrderMappingTest {
                 {"id": 5, "order_number": 1002, "created_at": "2026-11-20T23:30:00+01:00", "total_price": "0.00",
                  "customer": {"id": 77, "first_name": null, "last_name": "", "email": null}}
                 """;
-        OrderRecords r = map(json.getBytes());
+        OrderUpserts r = map(json.getBytes());
 
         assertThat(r.account().fields()).containsExactly(entry("Name", "Shopify customer 77"));
         assertThat(r.contact().orElseThrow().fields()).containsExactly(entry("LastName", "Unknown"));
@@ -164,7 +164,7 @@ class OrderMappingTest {
                 {"id": 6, "order_number": 1003, "created_at": "2026-11-20T10:00:00Z",
                  "customer": {"id": 78, "first_name": "Zoë", "email": "zoe@example.com"}}
                 """;
-        OrderRecords r = map(json.getBytes());
+        OrderUpserts r = map(json.getBytes());
 
         assertThat(r.contact().orElseThrow().fields()).doesNotContainKey("FirstName").containsEntry("LastName", "Zoë");
         assertThat(r.account().fields()).containsEntry("Name", "Zoë");
@@ -179,7 +179,7 @@ class OrderMappingTest {
                  "customer": {"id": 79, "email": "x@example.com"},
                  "billing_address": {"first_name": "%s", "last_name": "Łukasiewicz", "company": "Müller GmbH"}}
                 """.formatted(longName);
-        OrderRecords r = map(json.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        OrderUpserts r = map(json.getBytes(java.nio.charset.StandardCharsets.UTF_8));
 
         assertThat(r.contact().orElseThrow().fields().get("FirstName")).isEqualTo("山".repeat(39));
         assertThat(r.contact().orElseThrow().fields()).containsEntry("LastName", "Łukasiewicz");
@@ -187,7 +187,7 @@ class OrderMappingTest {
     }
 
     /** The default mapping's records, fitted to the fake org's fields as the writer sends them. */
-    private OrderRecords map(byte[] bytes) {
+    private OrderUpserts map(byte[] bytes) {
         ShopifyPayload<ShopifyOrder> order = parser.read(bytes);
         return TestSettings.fitted(mapping.map(order.value(), order.json()));
     }

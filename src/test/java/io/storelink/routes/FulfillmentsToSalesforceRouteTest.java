@@ -15,6 +15,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.storelink.config.SalesforceSettings;
 import io.storelink.deadletter.FailureClock;
 import io.storelink.kafka.CommitOffset;
+import io.storelink.TestSettings;
 import io.storelink.mapping.FulfillmentMapping;
 import io.storelink.mapping.MappingSettings;
 import io.storelink.metrics.SyncLatency;
@@ -74,9 +75,9 @@ class FulfillmentsToSalesforceRouteTest extends RouteTestSupport {
         MappingSettings mapping = settings("storelink.mapping", MappingSettings.class);
         registry.bind("parseFulfillment", new ParseFulfillment(json));
         registry.bind("fulfillmentOpportunity", new FulfillmentOpportunity(json, mapping));
-        registry.bind("fulfillmentMapping", new FulfillmentMapping(mapping));
+        registry.bind("fulfillmentMapping", new FulfillmentMapping(mapping, TestSettings.camel()));
         registry.bind("trackingComposite",
-                new TrackingComposite(settings("storelink.salesforce", SalesforceSettings.class), mapping));
+                new TrackingComposite(settings("storelink.salesforce", SalesforceSettings.class), mapping, TestSettings.orgSchema()));
         registry.bind("compositeOutcome", new CompositeOutcome());
         registry.bind("syncLatency", new SyncLatency(meters));
         registry.bind("commitOffset", new CommitOffset());

@@ -21,6 +21,7 @@ import io.storelink.config.SalesforceSettings;
 import io.storelink.deadletter.DeadLetterHistory;
 import io.storelink.deadletter.FailureClock;
 import io.storelink.kafka.CommitOffset;
+import io.storelink.TestSettings;
 import io.storelink.mapping.MappingSettings;
 import io.storelink.mapping.OrderMapping;
 import io.storelink.metrics.SyncLatency;
@@ -78,10 +79,10 @@ class OrdersToSalesforceRouteTest extends RouteTestSupport {
         WrittenVersions versions = settings("storelink.writer.version-cache", WrittenVersionsSettings.class).cache();
         gate = salesforceGate();
         context.getRegistry().bind("salesforceGate", gate);
-        context.getRegistry().bind("orderBatch", new OrderBatchWriter(new ParseOrder(json), new OrderMapping(mapping),
+        context.getRegistry().bind("orderBatch", new OrderBatchWriter(new ParseOrder(json), new OrderMapping(mapping, TestSettings.camel()),
                 versions, new PartitionAssignments(versions), settings("storelink.salesforce", SalesforceSettings.class),
                 mapping, new AppliedVersions(json, "Opportunity", "External_Shopify_Order_ID__c", "Shopify_Updated_At__c"),
-                new SalesforceErrors(), new SyncLatency(meters), context, meters));
+                TestSettings.orgSchema(), new SalesforceErrors(), new SyncLatency(meters), context, meters));
         context.getRegistry().bind("failureClock", new FailureClock());
         context.getRegistry().bind("salesforceErrors", new SalesforceErrors());
         context.getRegistry().bind("deadLetterHistory", new DeadLetterHistory(new SalesforceErrors()));

@@ -1,5 +1,6 @@
 package io.storelink.routes;
 
+import io.storelink.TestSettings;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Map;
@@ -131,7 +132,8 @@ public abstract class RouteTestSupport extends CamelTestSupport {
     protected SalesforceGate salesforceGate() {
         AllowanceGovernor governor = new AllowanceGovernor(new SalesforceApiUsage(new SimpleMeterRegistry()),
                 settings("storelink.salesforce.governor", GovernorSettings.class));
-        return new SalesforceGate(new SalesforceErrors(), governor, pause("recheck"), pause("login-first-probe"),
+        return new SalesforceGate(new SalesforceErrors(), governor,
+                TestSettings.mappingCheck(TestSettings.mapping(), TestSettings.orgSchema()), pause("recheck"), pause("login-first-probe"),
                 pause("login-max-probe"), pause("limit-probe"));
     }
 

@@ -1,7 +1,7 @@
 package io.storelink.salesforce.batch;
 
 import io.storelink.mapping.MappingSettings;
-import io.storelink.mapping.OrderRecords;
+import io.storelink.mapping.OrderUpserts;
 import io.storelink.mapping.Upsert;
 import io.storelink.salesforce.AppliedVersion;
 import io.storelink.salesforce.AppliedVersions;
@@ -102,7 +102,7 @@ final class BatchCalls {
         int[] contact = new int[n];
         int[] opportunity = new int[n];
         for (int i = 0; i < n; i++) {
-            OrderRecords r = records.get(i).mapped;
+            OrderUpserts r = records.get(i).mapped;
             // one customer's orders share their Account and Contact: written once, with the latest record's data
             account[i] = put(accountIndex, accounts, r.account(), Map.of());
             contact[i] = r.contact().map(c -> put(contactIndex, contacts, c,

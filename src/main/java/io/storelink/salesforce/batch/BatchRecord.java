@@ -1,7 +1,7 @@
 package io.storelink.salesforce.batch;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.storelink.mapping.OrderRecords;
+import io.storelink.mapping.OrderUpserts;
 import io.storelink.shopify.ShopifyPayload;
 import io.storelink.shopify.model.ShopifyOrder;
 import org.apache.camel.Exchange;
@@ -23,7 +23,7 @@ final class BatchRecord {
     Outcome outcome = Outcome.PENDING;
     Exception failure;
     String skipReason;
-    OrderRecords mapped;        // its Salesforce records, once it is to be written
+    OrderUpserts mapped;        // its Salesforce records, once it is to be written
     boolean toWrite;            // newer than what Salesforce has
     Map<String, Object> history = Map.of();   // attempts and failure times of a call that gave up
 

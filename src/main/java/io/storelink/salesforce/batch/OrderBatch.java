@@ -1,6 +1,6 @@
 package io.storelink.salesforce.batch;
 
-import io.storelink.mapping.OrderRecords;
+import io.storelink.mapping.OrderUpserts;
 import io.storelink.salesforce.batch.WrittenVersions.Known;
 import io.storelink.salesforce.batch.WrittenVersions.Version;
 import io.storelink.shopify.admin.Batches;
@@ -43,7 +43,7 @@ final class OrderBatch {
     private boolean gaveUp;
     int versionReads;
 
-    OrderBatch(List<BatchRecord> records, WrittenVersions versions, Function<BatchRecord, OrderRecords> mapping) {
+    OrderBatch(List<BatchRecord> records, WrittenVersions versions, Function<BatchRecord, OrderUpserts> mapping) {
         this.records = records;
         this.versions = versions;
         Map<Long, BatchRecord> latest = new LinkedHashMap<>();

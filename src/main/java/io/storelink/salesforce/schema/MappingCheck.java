@@ -15,7 +15,7 @@ import io.storelink.mapping.FieldSet;
 import io.storelink.mapping.FulfillmentMapping;
 import io.storelink.mapping.MappingSettings;
 import io.storelink.mapping.OrderMapping;
-import io.storelink.mapping.OrderRecords;
+import io.storelink.mapping.OrderUpserts;
 import io.storelink.shopify.ParseFulfillment;
 import io.storelink.shopify.ParseOrder;
 import io.storelink.shopify.ShopifyPayload;
@@ -88,7 +88,7 @@ public class MappingCheck {
         for (String object : objects) {
             described.put(object, describe(object));
         }
-        OrderRecords sample = orders.map(sampleOrder.value(), sampleOrder.json());
+        OrderUpserts sample = orders.map(sampleOrder.value(), sampleOrder.json());
         Map<String, FieldSet> sets = orders.fieldSets();
         List<MappingProblems.Target> targets = new ArrayList<>();
         targets.add(new MappingProblems.Target("account", settings.account().object(), sets.get("account"),

@@ -9,10 +9,10 @@ import java.util.Map;
 
 import io.storelink.fakes.salesforce.Schema;
 import io.storelink.inventory.InventorySettings;
-import io.storelink.mapping.FulfillmentMapping;
+import io.storelink.fulfillments.FulfillmentMapping;
 import io.storelink.mapping.MappingSettings;
-import io.storelink.mapping.OrderMapping;
-import io.storelink.mapping.OrderUpserts;
+import io.storelink.orders.OrderMapping;
+import io.storelink.orders.OrderUpserts;
 import io.storelink.mapping.Upsert;
 import io.storelink.salesforce.schema.FieldFit;
 import io.storelink.salesforce.schema.OrgSchema;

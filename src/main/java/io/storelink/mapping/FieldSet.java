@@ -15,7 +15,7 @@ public final class FieldSet {
     private final String object;
     private final Map<String, FieldExpression> fields;
 
-    FieldSet(String object, String settingsKey, Map<String, String> configured, CamelContext camel) {
+    public FieldSet(String object, String settingsKey, Map<String, String> configured, CamelContext camel) {
         this.object = object;
         Map<String, FieldExpression> compiled = new LinkedHashMap<>();
         configured.forEach((field, text) -> {
@@ -41,7 +41,7 @@ public final class FieldSet {
     }
 
     /** The fields with a value for this record; one without a value is left out, never blanked. */
-    Map<String, Object> values(MappingInput input) {
+    public Map<String, Object> values(MappingInput input) {
         Map<String, Object> out = new LinkedHashMap<>();
         fields.forEach((field, e) -> {
             Object v = e.value(input);

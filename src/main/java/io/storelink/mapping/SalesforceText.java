@@ -8,9 +8,9 @@ package io.storelink.mapping;
 public final class SalesforceText {
 
     /** Text(255), the longest plain text field, for tracking numbers. */
-    static final int TEXT = 255;
+    public static final int TEXT = 255;
     /** Salesforce URL fields hold at most 255 characters. */
-    static final int URL = 255;
+    public static final int URL = 255;
 
     private SalesforceText() {
     }

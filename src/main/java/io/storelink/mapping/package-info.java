@@ -1,5 +1,5 @@
 /**
- * Shopify orders and fulfillments to Salesforce records by the configured field mapping (storelink.mapping.*.fields):
- * field expressions (payload paths, Camel simple templates) compiled once, and the computed variables they read.
+ * The field mapping both writers use (storelink.mapping.*.fields): field expressions (payload paths, Camel simple
+ * templates) compiled once, the payload they read, the upsert they fill, Salesforce's text limits.
  */
 package io.storelink.mapping;

@@ -1,5 +1,6 @@
 package io.storelink.salesforce;
 
+import io.storelink.fulfillments.OpportunityNotYetInSalesforceException;
 import java.io.IOException;
 import java.util.List;
 import java.util.Set;

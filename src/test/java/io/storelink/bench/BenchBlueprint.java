@@ -21,8 +21,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.storelink.TestSettings;
 import io.storelink.fakes.shopify.OrderFactory;
-import io.storelink.mapping.OrderMapping;
-import io.storelink.mapping.OrderUpserts;
+import io.storelink.orders.OrderMapping;
+import io.storelink.orders.OrderUpserts;
 import io.storelink.mapping.Upsert;
 import io.storelink.shopify.ShopifyPayload;
 import io.storelink.shopify.model.ShopifyOrder;
@@ -35,7 +35,7 @@ import io.storelink.shopify.ParseOrder;
  * Salesforce fake one order at a time per thread, as the blueprint's step 4 does: a SOQL query whether the order's
  * Opportunity exists, upsert the Account by external id, upsert the Contact by external id (linked to the Account),
  * then create the Opportunity (or update the one found), linked to both: 4 REST calls per order, 3 for a guest
- * checkout without contact. The fields are Storelink's own mapping (io.storelink.mapping.OrderMapping, the shipped
+ * checkout without contact. The fields are Storelink's own mapping (io.storelink.orders.OrderMapping, the shipped
  * application.yaml), so both write the same records. Prints {@code key=value} lines: orders, calls (the fake's
  * metered count, the OAuth token request not included), calls_per_order, seconds, orders_per_s, threads.
  */

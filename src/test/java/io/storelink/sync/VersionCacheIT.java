@@ -5,7 +5,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.storelink.fakes.shopify.OrderFactory;
 import io.storelink.fakes.shopify.WebhookSender;
 import io.storelink.salesforce.AppliedVersion;
-import io.storelink.salesforce.batch.WrittenVersions;
+import io.storelink.orders.WrittenVersions;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;

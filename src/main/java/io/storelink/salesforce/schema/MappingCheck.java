@@ -12,10 +12,10 @@ import java.util.Optional;
 import java.util.Set;
 
 import io.storelink.mapping.FieldSet;
-import io.storelink.mapping.FulfillmentMapping;
+import io.storelink.fulfillments.FulfillmentMapping;
 import io.storelink.mapping.MappingSettings;
-import io.storelink.mapping.OrderMapping;
-import io.storelink.mapping.OrderUpserts;
+import io.storelink.orders.OrderMapping;
+import io.storelink.orders.OrderUpserts;
 import io.storelink.shopify.ParseFulfillment;
 import io.storelink.shopify.ParseOrder;
 import io.storelink.shopify.ShopifyPayload;

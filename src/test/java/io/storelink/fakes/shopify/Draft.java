@@ -1,5 +1,6 @@
 package io.storelink.fakes.shopify;
 
+import io.storelink.orders.Buyer;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.math.BigDecimal;

@@ -1,4 +1,4 @@
-package io.storelink.mapping;
+package io.storelink.orders;
 
 import java.util.Locale;
 import java.util.Optional;

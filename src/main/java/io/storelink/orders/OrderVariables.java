@@ -1,5 +1,6 @@
-package io.storelink.mapping;
+package io.storelink.orders;
 
+import io.storelink.mapping.MappingSettings;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -63,7 +64,7 @@ public final class OrderVariables {
     }
 
     /** Always with seconds (OffsetDateTime.toString drops ":00"), the form Salesforce documents for datetimes. */
-    static String dateTime(java.time.OffsetDateTime t) {
+    public static String dateTime(java.time.OffsetDateTime t) {
         return t == null ? null : DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(t);
     }
 

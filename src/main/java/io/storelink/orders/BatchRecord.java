@@ -1,7 +1,6 @@
-package io.storelink.salesforce.batch;
+package io.storelink.orders;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.storelink.mapping.OrderUpserts;
 import io.storelink.shopify.ShopifyPayload;
 import io.storelink.shopify.model.ShopifyOrder;
 import org.apache.camel.Exchange;

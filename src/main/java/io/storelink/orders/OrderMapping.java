@@ -1,5 +1,9 @@
-package io.storelink.mapping;
+package io.storelink.orders;
 
+import io.storelink.mapping.FieldSet;
+import io.storelink.mapping.MappingInput;
+import io.storelink.mapping.MappingSettings;
+import io.storelink.mapping.Upsert;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;

@@ -1,8 +1,7 @@
-package io.storelink.salesforce.batch;
+package io.storelink.orders;
 
-import io.storelink.mapping.OrderUpserts;
-import io.storelink.salesforce.batch.WrittenVersions.Known;
-import io.storelink.salesforce.batch.WrittenVersions.Version;
+import io.storelink.orders.WrittenVersions.Known;
+import io.storelink.orders.WrittenVersions.Version;
 import io.storelink.shopify.admin.Batches;
 import org.apache.camel.component.salesforce.api.SalesforceException;
 

@@ -1,4 +1,4 @@
-package io.storelink.salesforce.batch;
+package io.storelink.orders;
 
 import org.junit.jupiter.api.Test;
 

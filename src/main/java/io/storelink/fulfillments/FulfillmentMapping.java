@@ -1,5 +1,8 @@
-package io.storelink.mapping;
+package io.storelink.fulfillments;
 
+import io.storelink.mapping.FieldSet;
+import io.storelink.mapping.MappingInput;
+import io.storelink.mapping.MappingSettings;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;

@@ -1,5 +1,6 @@
-package io.storelink.mapping;
+package io.storelink.orders;
 
+import io.storelink.mapping.Upsert;
 import java.util.Optional;
 
 /**

@@ -1,4 +1,4 @@
-package io.storelink.salesforce.batch;
+package io.storelink.orders;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -8,7 +8,6 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.storelink.TestSettings;
 import io.storelink.fakes.shopify.OrderFactory;
 import io.storelink.mapping.MappingSettings;
-import io.storelink.mapping.OrderMapping;
 import io.storelink.salesforce.AppliedVersions;
 import io.storelink.shopify.ParseOrder;
 import org.apache.camel.CamelContext;

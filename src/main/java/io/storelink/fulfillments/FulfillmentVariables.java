@@ -1,5 +1,7 @@
-package io.storelink.mapping;
+package io.storelink.fulfillments;
 
+import io.storelink.mapping.SalesforceText;
+import io.storelink.orders.OrderVariables;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package io.storelink.salesforce;
+package io.storelink.fulfillments;
 
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;

@@ -1,4 +1,4 @@
-package io.storelink.salesforce;
+package io.storelink.fulfillments;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -7,6 +7,7 @@ import java.time.Instant;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.storelink.mapping.MappingSettings;
+import io.storelink.salesforce.AppliedVersion;
 import io.storelink.shopify.ParseOrder;
 import io.storelink.shopify.model.ShopifyFulfillment;
 import org.apache.camel.AggregationStrategy;

@@ -1,5 +1,7 @@
-package io.storelink.salesforce;
+package io.storelink.fulfillments;
 
+import io.storelink.salesforce.ErrorClass;
+import io.storelink.salesforce.SalesforceErrors;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;

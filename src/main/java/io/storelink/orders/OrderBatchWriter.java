@@ -1,10 +1,9 @@
-package io.storelink.salesforce.batch;
+package io.storelink.orders;
 
 import io.storelink.config.SalesforceSettings;
 import io.storelink.deadletter.FailureClock;
 import io.storelink.logging.ShopifyEventMdc;
 import io.storelink.mapping.MappingSettings;
-import io.storelink.mapping.OrderMapping;
 import io.storelink.metrics.SyncLatency;
 import io.storelink.salesforce.AppliedVersions;
 import io.storelink.salesforce.ErrorClass;

@@ -1,4 +1,4 @@
-package io.storelink.salesforce.batch;
+package io.storelink.orders;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;

@@ -1,4 +1,4 @@
-package io.storelink.salesforce.batch;
+package io.storelink.orders;
 
 /**
  * Fails a batch that ended early (a Salesforce call gave up): camel-kafka then reads the partitions again from their

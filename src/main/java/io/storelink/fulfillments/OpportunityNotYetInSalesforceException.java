@@ -1,4 +1,4 @@
-package io.storelink.salesforce;
+package io.storelink.fulfillments;
 
 /**
  * A fulfillment event whose order has no Opportunity yet: Shopify delivers out of order, so the order event may

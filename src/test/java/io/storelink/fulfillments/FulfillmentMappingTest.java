@@ -1,4 +1,4 @@
-package io.storelink.mapping;
+package io.storelink.fulfillments;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -14,6 +14,7 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.storelink.TestSettings;
+import io.storelink.mapping.MappingSettings;
 import io.storelink.shopify.ParseFulfillment;
 import io.storelink.shopify.PoisonPayloadException;
 import io.storelink.shopify.ShopifyPayload;

@@ -1,7 +1,6 @@
-package io.storelink.salesforce.batch;
+package io.storelink.orders;
 
 import io.storelink.mapping.MappingSettings;
-import io.storelink.mapping.OrderUpserts;
 import io.storelink.mapping.Upsert;
 import io.storelink.salesforce.AppliedVersion;
 import io.storelink.salesforce.AppliedVersions;

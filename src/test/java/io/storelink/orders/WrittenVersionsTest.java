@@ -1,6 +1,6 @@
-package io.storelink.salesforce.batch;
+package io.storelink.orders;
 
-import io.storelink.salesforce.batch.WrittenVersions.Version;
+import io.storelink.orders.WrittenVersions.Version;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;

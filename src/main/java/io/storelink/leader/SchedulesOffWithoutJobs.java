@@ -8,16 +8,17 @@ import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 
 /**
- * {@code storelink.jobs.enabled=false}: the poller schedules (routes/poller-schedules.camel.yaml, route ids
- * {@code *-schedule}) do not start; the jobs' direct: routes stay callable. Camel's
- * {@code camel.main.auto-startup-exclude-pattern} does it, set here because a property in application.yaml cannot
- * express "if the jobs are off", and the YAML DSL's {@code autoStartup} is a boolean (a placeholder there fails the
- * DSL schema that editors check the route files against).
+ * {@code storelink.jobs.enabled=false}: the poller schedules (routes/poller-schedules.camel.yaml) are not loaded; the
+ * jobs' direct: routes stay callable. Camel's {@code camel.main.routes-exclude-pattern} does it, set here because a
+ * property in application.yaml cannot express "if the jobs are off", and the YAML DSL's {@code autoStartup} is a
+ * boolean (a placeholder there fails the DSL schema that editors check the route files against). Not
+ * {@code auto-startup-exclude-pattern}: routes left stopped that way count as DOWN in Camel's route health check,
+ * which would keep an intake-only instance from ever being ready.
  */
 public class SchedulesOffWithoutJobs implements EnvironmentPostProcessor {
 
-    static final String SCHEDULES = ".*-schedule"; // a regex: Camel's wildcard "*" only works at the end
-    private static final String EXCLUDE = "camel.main.auto-startup-exclude-pattern";
+    static final String SCHEDULES = "**/poller-schedules.camel.yaml";
+    private static final String EXCLUDE = "camel.main.routes-exclude-pattern";
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {

@@ -93,6 +93,9 @@ class ImageIT {
         env.put("STORELINK_CONSOLE_USERNAME", CONSOLE_USER);
         env.put("STORELINK_CONSOLE_PASSWORD", CONSOLE_PASSWORD);
         env.put("SPRING_PROFILES_ACTIVE", "kubernetes");
+        // no Kubernetes API here: the pollers' leader by the lock file instead of the profile's Lease
+        env.put("CAMEL_CLUSTER_KUBERNETES_ENABLED", "false");
+        env.put("CAMEL_CLUSTER_FILE_ENABLED", "true");
 
         String[] user = config.path("User").asText().split(":");
         List<String> command = new ArrayList<>();

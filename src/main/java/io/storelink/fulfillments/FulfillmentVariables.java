@@ -1,7 +1,6 @@
 package io.storelink.fulfillments;
 
 import io.storelink.mapping.SalesforceText;
-import io.storelink.orders.OrderVariables;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +23,7 @@ public final class FulfillmentVariables {
         Map<String, Object> v = new HashMap<>();
         v.put("trackingNumbers", numbers(f.allTrackingNumbers()));
         v.put("trackingUrl", url(f.allTrackingUrls()));
-        v.put("updatedAt", OrderVariables.dateTime(f.updatedAt()));
+        v.put("updatedAt", SalesforceText.dateTime(f.updatedAt()));
         return v;
     }
 

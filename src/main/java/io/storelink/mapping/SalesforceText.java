@@ -1,9 +1,13 @@
 package io.storelink.mapping;
 
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+
 /**
- * Fits text into a Salesforce field's length, so one long street name does not make Salesforce reject
- * (STRING_TOO_LONG) the whole order. Never splits a surrogate pair. The lengths are the org's (describe), see
- * io.storelink.salesforce.schema.FieldFit; the two here size the tracking variables.
+ * Values as Salesforce takes them as text. Fits text into a field's length, so one long street name does not make
+ * Salesforce reject (STRING_TOO_LONG) the whole order; never splits a surrogate pair. The lengths are the org's
+ * (describe), see io.storelink.salesforce.schema.FieldFit; the two here size the tracking variables. Date-times in
+ * the form both writers' version fields use.
  */
 public final class SalesforceText {
 
@@ -21,5 +25,10 @@ public final class SalesforceText {
         }
         int end = Character.isHighSurrogate(s.charAt(max - 1)) ? max - 1 : max;
         return s.substring(0, end);
+    }
+
+    /** Always with seconds (OffsetDateTime.toString drops ":00"), the form Salesforce documents for datetimes. */
+    public static String dateTime(OffsetDateTime t) {
+        return t == null ? null : DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(t);
     }
 }

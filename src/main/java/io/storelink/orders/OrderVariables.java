@@ -1,9 +1,9 @@
 package io.storelink.orders;
 
 import io.storelink.mapping.MappingSettings;
+import io.storelink.mapping.SalesforceText;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -59,13 +59,8 @@ public final class OrderVariables {
                 : LocalDate.now(ZoneOffset.UTC);
         v.put("closeDate", ordered.plusDays(settings.closeDateOffsetDays()).toString());
         v.put("description", description(order));
-        v.put("updatedAt", dateTime(order.updatedAt()));
+        v.put("updatedAt", SalesforceText.dateTime(order.updatedAt()));
         return v;
-    }
-
-    /** Always with seconds (OffsetDateTime.toString drops ":00"), the form Salesforce documents for datetimes. */
-    public static String dateTime(java.time.OffsetDateTime t) {
-        return t == null ? null : DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(t);
     }
 
     /** One line per order line, so the sales team sees what was bought without opening Shopify. */

@@ -52,8 +52,16 @@ public class MappingCheck {
         this.sampleFulfillment = parseFulfillment.read(sample("sample-fulfillment.json"));
     }
 
-    /** The problems, checking first if that has not succeeded yet; a failed describe call throws. */
-    public synchronized List<String> ensureChecked() throws Exception {
+    /**
+     * The problems, checking first if that has not succeeded yet; a failed describe call throws. The writers' gate asks
+     * before every Salesforce call: once checked, a read of the volatile field, no lock.
+     */
+    public List<String> ensureChecked() throws Exception {
+        List<String> checked = problems;
+        return checked != null ? checked : checkOnce();
+    }
+
+    private synchronized List<String> checkOnce() throws Exception {
         if (problems == null) {
             problems = run();
         }

@@ -29,6 +29,16 @@ class ReconciliationIT extends BridgeTestSupport {
     @org.springframework.beans.factory.annotation.Autowired
     io.micrometer.core.instrument.MeterRegistry meters;
 
+    @Test
+    void withTheJobsOffNoScheduleIsLoadedAndTheJobsStayCallable() {
+        // BridgeTestSupport runs with storelink.jobs.enabled=false: routes/poller-schedules.camel.yaml is left out
+        // (loaded and left stopped, Camel's route health check would keep the instance from ever being ready)
+        assertThat(camel.getRoutes()).extracting(org.apache.camel.Route::getRouteId)
+                .contains("reconciliation", "inventory-sync", "shipment-confirmation")
+                .noneMatch(id -> id.endsWith("-schedule"));
+        assertThat(camel.getRouteController().getRouteStatus("reconciliation").isStarted()).isTrue();
+    }
+
     @BeforeEach
     void quietStore() {
         awaitWriterIdle();

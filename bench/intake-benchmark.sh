@@ -34,6 +34,7 @@ OUT=${BENCH_OUT:-$ROOT/bench/out}
 RSS_LIMIT_MIB=512
 SECRET=bench-webhook-secret
 JAR=${BENCH_JAR:-target/storelink-0.1.0-SNAPSHOT.jar}   # e.g. the extracted jar of README "A faster start"
+BRIDGE_JAVA=${BENCH_JAVA:-java} # the bridge's java (another JDK's bin/java); the helpers keep the one on PATH
 ROUTES=${BENCH_ROUTES:-file:routes/shopify-webhooks.camel.yaml,file:routes/error-handling.camel.yaml}
 KAFKA_WARM=${BENCH_KAFKA_WARM:-} # seconds of producer load on the broker before the bridge starts (empty: none)
 COLD=${BENCH_COLD:-}   # 1: no warm-up; three 10 s runs right after readiness (the cold start), then the measured run
@@ -161,7 +162,7 @@ if wants bridge; then
   fi
 
   PORT=$(free_port 18080)
-  log "bridge: java $JAVA_OPTS -jar $JAR on 127.0.0.1:$PORT"
+  log "bridge: $BRIDGE_JAVA $JAVA_OPTS -jar $JAR on 127.0.0.1:$PORT"
   echo "  routes: $ROUTES (the intake only: the Salesforce writer route is not loaded, nothing consumes the topic)"
   # a clean environment: nothing from the caller's SHOPIFY_*/SALESFORCE_*/STORELINK_* variables leaks in
   # shellcheck disable=SC2086
@@ -170,7 +171,7 @@ if wants bridge; then
     SHOPIFY_WEBHOOK_SECRET="$SECRET" KAFKA_BOOTSTRAP_SERVERS="$BROKERS" STORELINK_ROUTES="$ROUTES" \
     SALESFORCE_LOGIN_URL=http://127.0.0.1:9 SALESFORCE_CLIENT_ID=bench-client-id SALESFORCE_CLIENT_SECRET=bench-client-secret \
     STORELINK_CONSOLE_USERNAME=bench STORELINK_CONSOLE_PASSWORD=bench-console-password \
-    java $JAVA_OPTS -jar "$JAR" >"$OUT/bridge.log" 2>&1 &
+    "$BRIDGE_JAVA" $JAVA_OPTS -jar "$JAR" >"$OUT/bridge.log" 2>&1 &
   BRIDGE_PID=$!
   PIDS+=("$BRIDGE_PID")
   BRIDGE_URL=http://127.0.0.1:$PORT/webhooks/shopify
@@ -191,11 +192,12 @@ if wants bridge; then
   [[ -n $RECORDS ]] || { tail -n 20 "$OUT/count.log" >&2; die "could not count the records (log: $OUT/count.log)"; }
   grep '^per partition' "$OUT/count.log" | sed 's/^/  /'
   OK_MIN=1 UNANSWERED=0 WARM_NON2XX=0 # 1: the sanity request
-  for f in "$OUT"/bridge-warmup*.summary "$OUT/bridge-run.summary"; do
+  for f in "$OUT"/bridge-warmup*.summary "$OUT"/bridge-cold*.summary "$OUT/bridge-run.summary"; do
+    [[ -e $f ]] || continue # a cold run has no warm-up rounds, a warm one no cold rounds
     OK_MIN=$((OK_MIN + $(kv "$f" ok2xx)))
     UNANSWERED=$((UNANSWERED + $(kv "$f" unanswered)))
   done
-  for f in "$OUT"/bridge-warmup*.summary; do WARM_NON2XX=$((WARM_NON2XX + $(kv "$f" non2xx))); done
+  for f in "$OUT"/bridge-warmup*.summary "$OUT"/bridge-cold*.summary; do [[ -e $f ]] || continue; WARM_NON2XX=$((WARM_NON2XX + $(kv "$f" non2xx))); done
   if ((RECORDS >= OK_MIN && RECORDS <= OK_MIN + UNANSWERED)); then
     COUNT_CHECK="PASS: $RECORDS records >= $OK_MIN 2xx answers (1 sanity + warm-up + run); $((RECORDS - OK_MIN)) more records than 2xx, within the $UNANSWERED requests wrk left unanswered when it stopped"
   else

@@ -17,7 +17,7 @@ stop_pid() { # pid [seconds]: TERM, then KILL after the grace period
 }
 cleanup() { # newest first: the bridge stops before its broker
   local i
-  for ((i = ${#PIDS[@]} - 1; i >= 0; i--)); do stop_pid "${PIDS[i]}" 10; done
+  for ((i = ${#PIDS[@]} - 1; i >= 0; i--)); do stop_pid "${PIDS[i]}" "${BENCH_STOP_GRACE:-10}"; done
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM

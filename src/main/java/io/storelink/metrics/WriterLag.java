@@ -26,7 +26,10 @@ import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
+
+import io.storelink.command.Commands;
 
 /**
  * {@code storelink.writer.lag{writer}}: records on the writer's topic that its consumer group has not committed yet,
@@ -42,6 +45,7 @@ import org.springframework.stereotype.Component;
  * with the Kafka component's settings (brokers, security), so it goes wherever the writers go.
  */
 @Component
+@Profile("!" + Commands.PROFILE) // a command of the jar has no writers to watch
 public class WriterLag implements CamelContextConfiguration {
 
     private static final Logger LOG = LoggerFactory.getLogger(WriterLag.class);

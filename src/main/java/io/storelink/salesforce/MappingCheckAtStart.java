@@ -4,7 +4,10 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.ExtendedStartupListener;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
+
+import io.storelink.command.Commands;
 
 /**
  * Checks the field mapping against the org as soon as Camel has started (its Salesforce component does the
@@ -13,6 +16,7 @@ import org.springframework.stereotype.Component;
  * first call.
  */
 @Component
+@Profile("!" + Commands.PROFILE) // a command (the doctor) checks the mapping itself, in the foreground
 class MappingCheckAtStart implements ExtendedStartupListener {
 
     private static final Logger LOG = LoggerFactory.getLogger(MappingCheckAtStart.class);

@@ -3,6 +3,7 @@ package io.storelink.webhook;
 import io.storelink.config.ShopifySettings;
 import io.storelink.shopify.WebhookCounter;
 import org.apache.camel.CamelContext;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -14,6 +15,7 @@ import org.springframework.context.annotation.Configuration;
  * them: first the start-up gate (503 while the route is not running; nothing is read), then the raw body.
  */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication // not under a command of the jar (io.storelink.command)
 public class WebhookFilters {
 
     static final String PATHS = "/webhooks/*";

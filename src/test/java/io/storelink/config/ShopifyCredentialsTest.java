@@ -23,7 +23,7 @@ import org.springframework.core.io.FileSystemResource;
  * app's API secret key or a legacy private app's shared secret signs the webhooks when SHOPIFY_WEBHOOK_SECRET is
  * unset, and a private app's password is the Admin API token. The variables stand in for the environment.
  */
-class ShopifyCredentialsTest {
+public class ShopifyCredentialsTest {
 
     private static final byte[] BODY = "{\"id\":820982911946154508}".getBytes(StandardCharsets.UTF_8);
 
@@ -69,7 +69,7 @@ class ShopifyCredentialsTest {
     }
 
     /** ShopifySettings bound from the real application.yaml with {@code variables} as the environment. */
-    static ShopifySettings settings(Map<String, Object> variables) {
+    public static ShopifySettings settings(Map<String, Object> variables) {
         try {
             StandardEnvironment env = new StandardEnvironment();
             env.getPropertySources().remove(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME);

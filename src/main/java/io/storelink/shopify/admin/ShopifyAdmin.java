@@ -180,6 +180,11 @@ public class ShopifyAdmin {
         }
     }
 
+    /** The cost bucket as Shopify last reported it; null until a call has been answered. */
+    public BucketStatus bucketStatus() {
+        return bucket.status();
+    }
+
     /** The page size for {@code documentName} that the bucket Shopify reported can hold, at most {@code ceiling}. */
     int pageSize(String documentName, int ceiling) {
         return pageSizes.fitting(operationName(GraphqlDocuments.load(documentName), documentName), ceiling, bucket.maximum());

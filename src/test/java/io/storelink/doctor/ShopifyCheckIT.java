@@ -4,19 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.storelink.TestSettings;
 import io.storelink.config.ShopifyCredentialsTest;
 import io.storelink.config.ShopifySettings;
 import io.storelink.fakes.shopify.admin.FakeShopifyAdmin;
-import io.storelink.reconciliation.ReconciliationSettings;
+import io.storelink.shopify.admin.FakeStoreClients;
 import io.storelink.shopify.admin.ShopifyAdmin;
-import io.storelink.shopify.admin.ShopifyAdminSettings;
 import io.storelink.shopify.subscriptions.WebhookSubscriptions;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -27,8 +23,7 @@ class ShopifyCheckIT {
 
     static final String TOKEN = "shpat_doctor";
     static final String ADDRESS = "https://bridge.example.com/webhooks/shopify";
-    static final List<String> TOPICS = List.of("ORDERS_CREATE", "ORDERS_UPDATED", "ORDERS_PAID", "ORDERS_CANCELLED",
-            "FULFILLMENTS_CREATE", "FULFILLMENTS_UPDATE");
+    static final List<String> TOPICS = FakeStoreClients.handledTopics();
 
     private FakeShopifyAdmin shopify;
 
@@ -141,10 +136,8 @@ class ShopifyCheckIT {
     }
 
     private static List<Finding> run(ShopifySettings store, boolean jobsEnabled) {
-        ShopifyAdmin admin = new ShopifyAdmin(store, new ShopifyAdminSettings("2026-07", Duration.ofSeconds(10), 5, 0),
-                new ObjectMapper(), new SimpleMeterRegistry(), TestSettings.camel().createProducerTemplate());
-        ReconciliationSettings reconciliation = new ReconciliationSettings(null, null, 5, TOPICS);
-        List<Finding> findings = new ShopifyCheck(store, admin, new WebhookSubscriptions(admin), reconciliation,
+        ShopifyAdmin admin = FakeStoreClients.client(store);
+        List<Finding> findings = new ShopifyCheck(store, admin, new WebhookSubscriptions(admin), FakeStoreClients.reconciliation(),
                 TestSettings.inventory(), jobsEnabled).run();
         findings.forEach(f -> System.out.println((f.ok() ? "✔ " : "✘ ") + f.check() + ": " + f.detail()
                 + (f.ok() ? "" : "\n    fix: " + f.fix())));

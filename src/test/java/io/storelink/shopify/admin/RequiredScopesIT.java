@@ -3,30 +3,18 @@ package io.storelink.shopify.admin;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.storelink.TestSettings;
 import io.storelink.config.ShopifySettings;
 import io.storelink.fakes.shopify.OrderFactory;
 import io.storelink.fakes.shopify.admin.FakeShopifyAdmin;
-import io.storelink.reconciliation.ReconciliationSettings;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.context.properties.bind.Binder;
-import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
-import org.springframework.boot.env.YamlPropertySourceLoader;
-import org.springframework.core.env.PropertySource;
-import org.springframework.core.io.FileSystemResource;
 
 /**
  * {@link RequiredScopes} is what the jobs' documents really need on Shopify's scope table (the fake's): each job's
@@ -82,7 +70,7 @@ class RequiredScopesIT {
 
     @Test
     void eachHandledTopic() {
-        for (String topic : handledTopics()) {
+        for (String topic : FakeStoreClients.handledTopics()) {
             String scope = RequiredScopes.forTopic(topic);
             assertThat(scope).as(topic).isNotNull();
             shopify.unsubscribeWebhook(topic);
@@ -109,20 +97,7 @@ class RequiredScopesIT {
         }
     }
 
-    /** The topics the bridge handles, as application.yaml lists them. */
-    private static List<String> handledTopics() {
-        try {
-            PropertySource<?> yaml = new YamlPropertySourceLoader().load("application.yaml", new FileSystemResource("application.yaml")).get(0);
-            return new Binder(ConfigurationPropertySources.from(yaml))
-                    .bind("storelink.jobs.reconciliation", ReconciliationSettings.class).get().expectedWebhooks();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     private static ShopifyAdmin client() {
-        ShopifySettings store = new ShopifySettings("secret", shopify.url(), TOKEN, null, null, null, null, null);
-        return new ShopifyAdmin(store, new ShopifyAdminSettings("2026-07", Duration.ofSeconds(10), 5, 0),
-                new ObjectMapper(), new SimpleMeterRegistry(), TestSettings.camel().createProducerTemplate());
+        return FakeStoreClients.client(new ShopifySettings("secret", shopify.url(), TOKEN, null, null, null, null, null));
     }
 }

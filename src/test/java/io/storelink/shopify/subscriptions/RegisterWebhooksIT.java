@@ -5,20 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.storelink.StorelinkApplication;
-import io.storelink.TestSettings;
 import io.storelink.command.Commands;
 import io.storelink.config.ShopifySettings;
 import io.storelink.fakes.shopify.admin.FakeShopifyAdmin;
-import io.storelink.reconciliation.ReconciliationSettings;
+import io.storelink.shopify.admin.FakeStoreClients;
 import io.storelink.shopify.admin.ShopifyAdmin;
-import io.storelink.shopify.admin.ShopifyAdminSettings;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,8 +23,7 @@ class RegisterWebhooksIT {
 
     static final String TOKEN = "shpat_register";
     static final String ADDRESS = "https://bridge.example.com/webhooks/shopify";
-    static final List<String> TOPICS = List.of("ORDERS_CREATE", "ORDERS_UPDATED", "ORDERS_PAID", "ORDERS_CANCELLED",
-            "FULFILLMENTS_CREATE", "FULFILLMENTS_UPDATE");
+    static final List<String> TOPICS = FakeStoreClients.handledTopics();
 
     private FakeShopifyAdmin shopify;
     private final ByteArrayOutputStream printed = new ByteArrayOutputStream();
@@ -115,10 +109,9 @@ class RegisterWebhooksIT {
 
     private int run(String settingAddress, String... arguments) {
         ShopifySettings store = new ShopifySettings("secret", shopify.url(), TOKEN, null, null, null, null, settingAddress);
-        ShopifyAdmin admin = new ShopifyAdmin(store, new ShopifyAdminSettings("2026-07", Duration.ofSeconds(10), 5, 0),
-                new ObjectMapper(), new SimpleMeterRegistry(), TestSettings.camel().createProducerTemplate());
+        ShopifyAdmin admin = FakeStoreClients.client(store);
         RegisterWebhooksCommand command = new RegisterWebhooksCommand(new WebhookSubscriptions(admin), store,
-                new ReconciliationSettings(null, null, 5, TOPICS));
+                FakeStoreClients.reconciliation());
         int status = command.run(List.of(arguments), new PrintStream(printed, true, StandardCharsets.UTF_8));
         System.out.print(output());
         return status;

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.apache.camel.CamelContext;
+import org.apache.camel.component.salesforce.SalesforceComponent;
 import org.springframework.stereotype.Component;
 
 import io.storelink.mapping.MappingSettings;
@@ -26,11 +28,13 @@ class SchemaCheck implements DoctorCheck {
     private final MappingCheck mapping;
     private final OrgSchema schema;
     private final MappingSettings settings;
+    private final CamelContext camel;
 
-    SchemaCheck(MappingCheck mapping, OrgSchema schema, MappingSettings settings) {
+    SchemaCheck(MappingCheck mapping, OrgSchema schema, MappingSettings settings, CamelContext camel) {
         this.mapping = mapping;
         this.schema = schema;
         this.settings = settings;
+        this.camel = camel;
     }
 
     @Override
@@ -40,6 +44,10 @@ class SchemaCheck implements DoctorCheck {
 
     @Override
     public List<Finding> run() {
+        if (!loggedIn()) { // the Salesforce check ran first: describing now would only fail the same way
+            return List.of(Finding.failed(AREA, "mapping", "not checked: it needs the Salesforce login above",
+                    "fix the Salesforce login, then run the doctor again"));
+        }
         List<String> problems;
         try {
             problems = mapping.recheck(); // describes the mapped objects again: the org may have been fixed
@@ -62,6 +70,15 @@ class SchemaCheck implements DoctorCheck {
                     + "ids are External ID and Unique; the stages exist"));
         }
         return findings;
+    }
+
+    private boolean loggedIn() {
+        try {
+            SalesforceComponent salesforce = camel.getComponent("salesforce", SalesforceComponent.class);
+            return salesforce.getSession() != null && salesforce.getSession().getAccessToken() != null;
+        } catch (RuntimeException e) {
+            return false;
+        }
     }
 
     private void unique(List<Finding> findings, String object, String field) {

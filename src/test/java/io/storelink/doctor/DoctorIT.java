@@ -111,7 +111,7 @@ class DoctorIT {
 
         assertThat(run.status()).isEqualTo(1);
         assertThat(run.failed()).first().asString().startsWith("✘ Salesforce login: the consumer secret does not match");
-        assertThat(run.failed()).element(1).asString().startsWith("✘ Schema mapping: not checked");
+        assertThat(run.failed()).element(1).asString().startsWith("✘ Schema mapping: not checked: it needs the Salesforce login above");
         assertThat(run.out()).contains("fix: set SALESFORCE_CLIENT_SECRET").doesNotContain("not-the-secret");
     }
 

@@ -1,6 +1,7 @@
 package io.storelink.salesforce.login;
 
 import java.nio.file.Path;
+import java.util.Objects;
 
 import io.storelink.config.SalesforceSettings;
 import org.apache.camel.Component;
@@ -55,7 +56,7 @@ public class SalesforceLoginCustomizer implements ComponentCustomizer {
         switch (flow) {
             case PASSWORD -> {
                 config.setUserName(settings.username());
-                config.setPassword(settings.password() + (settings.securityToken() == null ? "" : settings.securityToken()));
+                config.setPassword(Objects.toString(settings.password(), "") + Objects.toString(settings.securityToken(), ""));
             }
             case REFRESH_TOKEN -> config.setRefreshToken(settings.refreshToken());
             case JWT -> {

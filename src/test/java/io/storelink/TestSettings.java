@@ -79,8 +79,8 @@ public final class TestSettings {
             Map<String, SalesforceField> fields = new LinkedHashMap<>();
             for (Schema.Field f : type.fields()) {
                 fields.put(f.name(), new SalesforceField(f.name(), f.type().soapName(), f.type().isText() ? f.length() : 0,
-                        f.createable(), f.updateable(), f.externalId(),
-                        f.referenceTo() == null ? List.of() : List.of(f.referenceTo())));
+                        f.createable(), f.updateable(), f.externalId(), f.unique(),
+                        f.referenceTo() == null ? List.of() : List.of(f.referenceTo()), fake.picklistValues(type.name(), f.name())));
             }
             schema.put(type.name(), fields);
         }

@@ -29,20 +29,31 @@ public final class Commands {
         return args.length > 0 && NAMES.contains(args[0]);
     }
 
-    /** Runs the command named by {@code args[0]} and returns its exit status. */
+    /**
+     * Runs the command named by {@code args[0]} and returns its exit status. Arguments of the form
+     * {@code --some.setting=value} (a dot in the name) are settings for Spring, as for the bridge; the rest are the
+     * command's own.
+     */
     public static int run(Class<?> application, String[] args, PrintStream out) {
         String name = args[0];
-        List<String> arguments = Arrays.asList(args).subList(1, args.length);
+        List<String> rest = Arrays.asList(args).subList(1, args.length);
+        String[] settings = rest.stream().filter(Commands::isSetting).toArray(String[]::new);
+        List<String> arguments = rest.stream().filter(a -> !isSetting(a)).toList();
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(application)
                 .profiles(PROFILE)
                 .web(WebApplicationType.NONE)
                 .logStartupInfo(false)
-                .run()) { // the command's arguments are its own, not Spring's --options
+                .run(settings)) {
             StorelinkCommand command = context.getBeansOfType(StorelinkCommand.class).values().stream()
                     .filter(c -> c.name().equals(name))
                     .findFirst()
                     .orElseThrow(() -> new IllegalStateException("no bean for command " + name));
             return command.run(arguments, out);
         }
+    }
+
+    private static boolean isSetting(String argument) {
+        int equals = argument.indexOf('=');
+        return argument.startsWith("--") && equals > 2 && argument.substring(2, equals).contains(".");
     }
 }

@@ -30,7 +30,8 @@ public class RequiredSettings {
     public List<MissingSettingException> missing() {
         List<MissingSettingException> missing = new ArrayList<>();
         require(missing, "SHOPIFY_WEBHOOK_SECRET", !shopify.webhookSecretList().isEmpty(),
-                "webhooks cannot be verified without the app's client secret (comma-separate two during a rotation)");
+                "webhooks cannot be verified without the app's client secret (comma-separate two during a rotation); "
+                        + "or SHOPIFY_API_SECRET_KEY (a custom app's API secret key) or SHOPIFY_SHARED_SECRET (a legacy private app's)");
         require(missing, "SALESFORCE_LOGIN_URL", present(salesforce.loginUrl()),
                 "the login host or the org's My Domain URL, e.g. https://mycompany.my.salesforce.com");
         require(missing, "SALESFORCE_CLIENT_ID", present(salesforce.clientId()), "the Connected App's consumer key");
@@ -40,7 +41,7 @@ public class RequiredSettings {
             require(missing, "SHOPIFY_STORE_DOMAIN", present(shopify.storeDomain()),
                     "the pollers call the store's Admin API, e.g. my-store.myshopify.com" + intakeOnly);
             require(missing, "SHOPIFY_ADMIN_API_ACCESS_TOKEN", present(shopify.adminApiAccessToken()),
-                    "the pollers' Admin API token (shpat_...)" + intakeOnly);
+                    "the pollers' Admin API token (shpat_...), or SHOPIFY_API_PASSWORD for a legacy private app" + intakeOnly);
         }
         return missing;
     }

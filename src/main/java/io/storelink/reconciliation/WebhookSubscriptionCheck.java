@@ -1,16 +1,13 @@
 package io.storelink.reconciliation;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.storelink.shopify.admin.ShopifyAdmin;
 import io.storelink.shopify.admin.ShopifyHealth;
+import io.storelink.shopify.subscriptions.WebhookSubscriptions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -24,12 +21,13 @@ public class WebhookSubscriptionCheck {
 
     private static final Logger LOG = LoggerFactory.getLogger(WebhookSubscriptionCheck.class);
 
-    private final ShopifyAdmin admin;
+    private final WebhookSubscriptions subscriptions;
     private final ShopifyHealth health;
     private final ReconciliationSettings settings;
 
-    public WebhookSubscriptionCheck(ShopifyAdmin admin, ShopifyHealth health, ReconciliationSettings settings, MeterRegistry meters) {
-        this.admin = admin;
+    public WebhookSubscriptionCheck(WebhookSubscriptions subscriptions, ShopifyHealth health, ReconciliationSettings settings,
+                                    MeterRegistry meters) {
+        this.subscriptions = subscriptions;
         this.health = health;
         this.settings = settings;
         Gauge.builder("storelink.shopify.webhooks.missing", () -> health.missingWebhooks().size())
@@ -37,10 +35,7 @@ public class WebhookSubscriptionCheck {
     }
 
     public List<String> check() {
-        Set<String> subscribed = new HashSet<>();
-        for (JsonNode s : admin.pages("webhook-subscriptions", Map.of("first", 100), "webhookSubscriptions")) {
-            subscribed.add(s.path("topic").asText());
-        }
+        Set<String> subscribed = subscriptions.addressesByTopic().keySet();
         List<String> missing = new ArrayList<>();
         for (String topic : settings.expectedWebhooks()) {
             if (!subscribed.contains(topic)) {

@@ -29,29 +29,20 @@ public class AllowanceGovernor {
     public record Allowance(long used, long limit, long remaining, long reserve, State state) {
     }
 
-    /** Waits; a seam for tests. */
-    interface Sleeper {
-        void sleep(Duration duration) throws InterruptedException;
-    }
-
     private final SalesforceApiUsage usage;
     private final GovernorSettings settings;
     private final Clock clock;
-    private final Sleeper sleeper;
     private final AtomicBoolean belowReserve = new AtomicBoolean();
-    /** Since when this writer thread (one Kafka consumer each) has been slowed without polling again. */
-    private final ThreadLocal<Instant> slowedSince = new ThreadLocal<>();
 
     @Autowired
     public AllowanceGovernor(SalesforceApiUsage usage, GovernorSettings settings) {
-        this(usage, settings, Clock.systemUTC(), d -> Thread.sleep(d.toMillis()));
+        this(usage, settings, Clock.systemUTC());
     }
 
-    AllowanceGovernor(SalesforceApiUsage usage, GovernorSettings settings, Clock clock, Sleeper sleeper) {
+    AllowanceGovernor(SalesforceApiUsage usage, GovernorSettings settings, Clock clock) {
         this.usage = usage;
         this.settings = settings;
         this.clock = clock;
-        this.sleeper = sleeper;
     }
 
     /** Null until Salesforce has answered once. Whoever first sees a reading cross the reserve logs it, once. */
@@ -71,31 +62,30 @@ public class AllowanceGovernor {
         return new Allowance(used, limit, remaining, reserve, state);
     }
 
+    Instant now() {
+        return clock.instant();
+    }
+
     public State state() {
         Allowance a = allowance();
         return a == null ? State.NORMAL : a.state();
     }
 
     /**
-     * Before a slowed writer call: wait the slow delay. A Kafka consumer processes its whole poll on this thread and
-     * must poll again within max.poll.interval.ms (5 min), which 500 records x 2 s would exceed; so a thread slowed
-     * for the hand-back time gives its record back instead (as a paused writer does) and polls again.
+     * Before a writer call: how long to wait first (the route waits with Camel's non-blocking delay, not on the
+     * Salesforce client's threads). A Kafka consumer must poll again within max.poll.interval.ms (5 min), which a
+     * poll's records x the slow delay would exceed; so a poll held since {@code heldSince} for the hand-back time
+     * gives its records back instead (as a paused writer does) and polls again.
      */
-    void pace(State state) throws InterruptedException {
+    Duration delay(State state, Instant heldSince) {
         if (state != State.SLOWED) {
-            slowedSince.remove();
-            return;
+            return Duration.ZERO;
         }
-        Instant now = clock.instant();
-        Instant since = slowedSince.get();
-        if (since == null) {
-            slowedSince.set(now);
-        } else if (!now.isBefore(since.plus(settings.handBack()))) {
-            slowedSince.remove();
-            throw new WriterPausedException("Salesforce writer slowed (API allowance within the reserve): record "
+        if (!clock.instant().isBefore(heldSince.plus(settings.handBack()))) {
+            throw new WriterPausedException("Salesforce writer slowed (API allowance within the reserve): records "
                     + "given back so the Kafka consumer polls again");
         }
-        sleeper.sleep(settings.slowDelay());
+        return settings.slowDelay();
     }
 
     private void logCrossing(State state, long remaining, long limit) {

@@ -32,6 +32,11 @@ public class SalesforceGate {
 
     private static final Logger LOG = LoggerFactory.getLogger(SalesforceGate.class);
 
+    /** Exchange property: since when the writer's current Kafka poll holds its records (the orders route: its batch). */
+    public static final String HELD_SINCE = "writerHeldSince";
+    /** Exchange property the routes' {@code delay} reads before a call: the governor's slow mode, else 0. */
+    public static final String DELAY = "governorDelayMs";
+
     /** Why and since when the writer is paused, and when to probe next. */
     public record Pause(ErrorClass reason, String detail, Instant since, Instant nextProbe, int failedProbes) {
     }
@@ -50,6 +55,8 @@ public class SalesforceGate {
     private final Duration loginMaxProbe;
     private final Duration limitProbe;
     private final Clock clock;
+    /** Per Kafka consumer thread of a writer without batches: since when it has been slowed. */
+    private final ThreadLocal<Instant> consumerSlowedSince = new ThreadLocal<>();
 
     public SalesforceGate(SalesforceErrors errors, AllowanceGovernor governor, MappingCheck mapping,
             @Value("${storelink.salesforce.pause.recheck}") Duration recheck,
@@ -68,7 +75,7 @@ public class SalesforceGate {
 
     /**
      * In the writer route before each Salesforce call: while paused, wait (up to the recheck time), never call;
-     * while the governor slows the writer, wait its delay.
+     * while the governor slows the writer, set {@link #DELAY} for the route's non-blocking {@code delay}.
      */
     public void check(Exchange exchange) throws Exception {
         AllowanceGovernor.State allowance = governor.state();
@@ -90,7 +97,36 @@ public class SalesforceGate {
                 throw new WriterPausedException("Salesforce writer paused: " + p.detail());
             }
         }
-        governor.pace(allowance);
+        exchange.setProperty(DELAY, governorDelay(exchange, allowance).toMillis());
+    }
+
+    /** For the orders route's {@link #HELD_SINCE}: the governor's clock. */
+    public Instant now() {
+        return governor.now();
+    }
+
+    private Duration governorDelay(Exchange exchange, AllowanceGovernor.State allowance) {
+        Instant batch = exchange.getProperty(HELD_SINCE, Instant.class);
+        if (batch != null) {
+            return governor.delay(allowance, batch);
+        }
+        // one record per exchange (the fulfillments writer): the check runs on the consumer's own thread, which
+        // holds its poll since its first slowed record
+        if (allowance != AllowanceGovernor.State.SLOWED) {
+            consumerSlowedSince.remove();
+            return Duration.ZERO;
+        }
+        Instant since = consumerSlowedSince.get();
+        if (since == null) {
+            since = governor.now();
+            consumerSlowedSince.set(since);
+        }
+        try {
+            return governor.delay(allowance, since);
+        } catch (WriterPausedException handBack) {
+            consumerSlowedSince.remove(); // the records go back; the next poll starts afresh
+            throw handBack;
+        }
     }
 
     /**

@@ -74,7 +74,7 @@ class FulfillmentOpportunityTest {
     @Test
     void trackingIsOnePatchOfTheOpportunityById() {
         TrackingComposite composite = new TrackingComposite(
-                new io.storelink.config.SalesforceSettings(null, null, null, null, null, null, "64.0", null, null, null), TestSettings.mapping(),
+                new io.storelink.config.SalesforceSettings(null, null, null, null, null, null, "64.0"), TestSettings.mapping(),
                 TestSettings.orgSchema());
 
         JsonNode request = JSON.valueToTree(composite.composite("006000000000001AAA",

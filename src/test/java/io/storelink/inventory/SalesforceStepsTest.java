@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 /** The route's Salesforce steps on hand-made composite answers (the integration test runs them against the fake). */
 class SalesforceStepsTest {
 
-    private static final SalesforceSettings SALESFORCE = new SalesforceSettings(null, null, null, null, null, null, "64.0", null, null, null);
+    private static final SalesforceSettings SALESFORCE = new SalesforceSettings(null, null, null, null, null, null, "64.0");
     private final InventorySettings settings = InventorySettingsTest.settings("");
     private final SalesforceProducts products = new SalesforceProducts(settings, SALESFORCE);
     private final InventoryWrites writes = new InventoryWrites(settings, SALESFORCE);

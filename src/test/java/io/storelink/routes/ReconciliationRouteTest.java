@@ -11,6 +11,7 @@ import io.storelink.config.ShopifySettings;
 import io.storelink.reconciliation.Reconciliation;
 import io.storelink.reconciliation.ReconciliationSettings;
 import io.storelink.reconciliation.WebhookSubscriptionCheck;
+import io.storelink.shopify.subscriptions.WebhookSubscriptions;
 import io.storelink.salesforce.AppliedVersions;
 import io.storelink.shopify.ShopifyHeaders;
 import io.storelink.shopify.admin.ShopifyAccessException;
@@ -56,7 +57,7 @@ class ReconciliationRouteTest extends RouteTestSupport {
         context.getRegistry().bind("orderVersions", orderVersions);
         context.getRegistry().bind("shopifyHealth", shopifyHealth);
         context.getRegistry().bind("webhookSubscriptionCheck",
-                new WebhookSubscriptionCheck(shopify, shopifyHealth, settings, new SimpleMeterRegistry()));
+                new WebhookSubscriptionCheck(new WebhookSubscriptions(shopify), shopifyHealth, settings, new SimpleMeterRegistry()));
         context.getRegistry().bind("reconciliation", new Reconciliation(shopify, checkpoints, settings,
                 settings("storelink.shopify", ShopifySettings.class),
                 settings("storelink.shopify.admin", ShopifyAdminSettings.class), json, orderVersions));

@@ -7,8 +7,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.ArrayList;
-import java.util.List;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
@@ -31,7 +29,6 @@ class GovernorTest {
 
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private final SalesforceApiUsage usage = new SalesforceApiUsage(meters);
-    private final List<Duration> slept = new ArrayList<>();
     private final ListAppender<ILoggingEvent> logs = new ListAppender<>();
     private final Logger logger = (Logger) LoggerFactory.getLogger(AllowanceGovernor.class);
     private Instant now = Instant.parse("2026-03-01T10:00:00Z");
@@ -52,8 +49,7 @@ class GovernorTest {
         AllowanceGovernor governor = governor(Mode.SLOW);
         assertThat(governor.allowance()).isNull();
         assertThat(governor.state()).isEqualTo(State.NORMAL);
-        governor.pace(governor.state());
-        assertThat(slept).isEmpty();
+        assertThat(governor.delay(governor.state(), now)).isZero();
     }
 
     @Test
@@ -92,39 +88,59 @@ class GovernorTest {
 
     @Test
     void zeroReserveNeverHoldsBack() {
-        AllowanceGovernor governor = new AllowanceGovernor(usage, new GovernorSettings(0, Mode.PAUSE, null, null), clock(),
-                slept::add);
+        AllowanceGovernor governor = new AllowanceGovernor(usage, new GovernorSettings(0, Mode.PAUSE, null, null), clock());
         usage.record("api-usage=15000/15000");
         assertThat(governor.state()).isEqualTo(State.NORMAL);
     }
 
     @Test
-    void slowedCallsWaitTheDelayAndGiveTheRecordBackBeforeKafkaWouldDropTheConsumer() throws Exception {
+    void slowedCallsWaitTheDelayAndAPollHeldTooLongIsGivenBackBeforeKafkaWouldDropTheConsumer() {
         AllowanceGovernor governor = governor(Mode.SLOW);
         usage.record("api-usage=14000/15000");
+        Instant pollStarted = now;
 
-        governor.pace(governor.state());
+        assertThat(governor.delay(governor.state(), pollStarted)).isEqualTo(Duration.ofSeconds(2));
         now = now.plusSeconds(3);
-        governor.pace(governor.state());
-        assertThat(slept).containsExactly(Duration.ofSeconds(2), Duration.ofSeconds(2));
+        assertThat(governor.delay(governor.state(), pollStarted)).isEqualTo(Duration.ofSeconds(2));
 
-        now = now.plusSeconds(2); // slowed for the hand-back time: poll again
-        assertThatThrownBy(() -> governor.pace(governor.state())).isInstanceOf(WriterPausedException.class);
-        governor.pace(governor.state());
-        assertThat(slept).hasSize(3);
+        now = now.plusSeconds(2); // held for the hand-back time: poll again
+        assertThatThrownBy(() -> governor.delay(governor.state(), pollStarted)).isInstanceOf(WriterPausedException.class);
+        assertThat(governor.delay(governor.state(), now)).as("the next poll").isEqualTo(Duration.ofSeconds(2));
 
         usage.record("api-usage=100/15000");
-        governor.pace(governor.state());
-        assertThat(slept).hasSize(3);
+        assertThat(governor.delay(governor.state(), pollStarted)).isZero();
     }
 
     @Test
-    void gateSlowsEachWriterCallInSlowMode() throws Exception {
+    void gateSetsTheDelayOfEachWriterCallInSlowModeAndZeroOtherwise() throws Exception {
+        SalesforceGate gate = gate(governor(Mode.SLOW));
+        DefaultExchange normal = exchange();
+        gate.check(normal);
+        assertThat(normal.getProperty(SalesforceGate.DELAY, Long.class)).isZero();
+
+        usage.record("api-usage=14000/15000");
+        DefaultExchange slowed = exchange();
+        gate.check(slowed);
+        assertThat(slowed.getProperty(SalesforceGate.DELAY, Long.class)).isEqualTo(2000L);
+        assertThat(gate.isPaused()).isFalse();
+    }
+
+    @Test
+    void aBatchIsHeldSinceItsPollAndARecordWriterSinceItsThreadsFirstSlowedRecord() throws Exception {
         SalesforceGate gate = gate(governor(Mode.SLOW));
         usage.record("api-usage=14000/15000");
+        DefaultExchange batch = exchange();
+        batch.setProperty(SalesforceGate.HELD_SINCE, now.minusSeconds(5)); // the orders route's batch began 5 s ago
+        assertThatThrownBy(() -> gate.check(batch)).isInstanceOf(WriterPausedException.class);
+
+        gate.check(exchange()); // one record per exchange: this thread is slowed from now
+        now = now.plusSeconds(4);
         gate.check(exchange());
-        assertThat(slept).containsExactly(Duration.ofSeconds(2));
-        assertThat(gate.isPaused()).isFalse();
+        now = now.plusSeconds(1);
+        assertThatThrownBy(() -> gate.check(exchange())).isInstanceOf(WriterPausedException.class);
+        DefaultExchange afterRepoll = exchange();
+        gate.check(afterRepoll);
+        assertThat(afterRepoll.getProperty(SalesforceGate.DELAY, Long.class)).isEqualTo(2000L);
     }
 
     @Test
@@ -145,13 +161,13 @@ class GovernorTest {
         usage.record("api-usage=12000/15000");
         gate.probeSucceeded(exchange());
         assertThat(gate.isPaused()).isFalse();
-        gate.check(exchange());
-        assertThat(slept).isEmpty();
+        DefaultExchange resumed = exchange();
+        gate.check(resumed);
+        assertThat(resumed.getProperty(SalesforceGate.DELAY, Long.class)).isZero();
     }
 
     private AllowanceGovernor governor(Mode mode) {
-        return new AllowanceGovernor(usage, new GovernorSettings(10, mode, Duration.ofSeconds(2), Duration.ofSeconds(5)), clock(),
-                slept::add);
+        return new AllowanceGovernor(usage, new GovernorSettings(10, mode, Duration.ofSeconds(2), Duration.ofSeconds(5)), clock());
     }
 
     private SalesforceGate gate(AllowanceGovernor governor) {

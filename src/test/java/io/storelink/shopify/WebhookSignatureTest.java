@@ -58,7 +58,7 @@ class WebhookSignatureTest {
     }
 
     private static WebhookSignature verifier(String secrets) {
-        return new WebhookSignature(new ShopifySettings(secrets, null, null, null, null, DataSize.ofMegabytes(5)));
+        return new WebhookSignature(new ShopifySettings(secrets, null, null, null, null, DataSize.ofMegabytes(5), null, null));
     }
 
     /** Written independently of the production code: Shopify's documented algorithm. */

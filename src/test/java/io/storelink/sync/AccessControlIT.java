@@ -33,7 +33,7 @@ class AccessControlIT extends BridgeTestSupport {
             "/actuator/metrics", "/actuator/metrics/jvm.memory.used", "/actuator/prometheus", "/actuator/camelroutes",
             "/actuator/health/pollers", "/actuator/health/salesforce", "/actuator/jolokia/version",
             "/actuator/jolokia/read/java.lang:type=Runtime/Uptime", "/actuator/hawtio/jolokia/version", // the console's path to Jolokia
-            "/admin/dead-letters/replay");
+            "/admin/dead-letters/replay", "/actuator/doctor");
 
     private static final List<String> PUBLIC = List.of(
             "/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness", "/actuator/info");
@@ -75,6 +75,22 @@ class AccessControlIT extends BridgeTestSupport {
         String form = json.writeValueAsString(java.util.Map.of("username", CONSOLE_USER, "password", password));
         return browser.send(HttpRequest.newBuilder(uri("/actuator/hawtio/auth/login")).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void theDoctorRunsItsChecksForTheConsoleLogin() throws Exception {
+        JsonNode doctor = json.readTree(get("/actuator/doctor", consoleAuthorization()).body());
+
+        assertThat(doctor.path("checks").findValuesAsText("area")).contains("Settings", "Salesforce", "Schema", "Kafka");
+        JsonNode login = null;
+        for (JsonNode check : doctor.path("checks")) {
+            if (check.path("area").asText().equals("Salesforce") && check.path("check").asText().equals("login")) {
+                login = check;
+            }
+        }
+        assertThat(login).isNotNull();
+        assertThat(login.path("ok").asBoolean()).as(login.toString()).isTrue();
+        assertThat(doctor.path("healthy").isBoolean()).isTrue();
     }
 
     @Test

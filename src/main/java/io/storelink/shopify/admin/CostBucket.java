@@ -44,6 +44,11 @@ final class CostBucket {
         return maximum < 0 ? Double.NaN : maximum;
     }
 
+    /** Size and restore rate as last reported; null before the first report. */
+    synchronized BucketStatus status() {
+        return maximum < 0 ? null : new BucketStatus(maximum, restoreRate);
+    }
+
     /** Milliseconds to wait until {@code cost} points are available (0 when they are, or the bucket is unknown). */
     synchronized long millisUntil(double cost) {
         if (maximum < 0 || restoreRate <= 0) {

@@ -82,7 +82,7 @@ public class ShopifyAdmin {
             byte[] answerBytes = response.getBody(byte[].class);
             meters.counter("storelink.shopify.calls", "operation", operation, "status", Integer.toString(status)).increment();
             if (status == 401) {
-                throw new ShopifyAccessException("Shopify refused the Admin API access token (401). Check SHOPIFY_ADMIN_API_ACCESS_TOKEN and that the app is installed on "
+                throw new ShopifyAccessException("Shopify refused the Admin API access token (401). Check " + shopify.tokenVariable() + " and that the app is installed on "
                         + shopify.storeDomain(), null);
             }
             if (status == 403) {
@@ -178,6 +178,11 @@ public class ShopifyAdmin {
         } catch (IOException e) {
             return null; // the caller reports a body that is not JSON where it needs one
         }
+    }
+
+    /** The cost bucket as Shopify last reported it; null until a call has been answered. */
+    public BucketStatus bucketStatus() {
+        return bucket.status();
     }
 
     /** The page size for {@code documentName} that the bucket Shopify reported can hold, at most {@code ceiling}. */

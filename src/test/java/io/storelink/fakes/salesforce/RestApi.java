@@ -80,7 +80,7 @@ final class RestApi {
             };
         }
         if (req.size() == 3 && req.segment(2).equals("describe")) {
-            return only(req, "GET", () -> ApiResponse.of(200, describe(type, v)));
+            return only(req, "GET", () -> ApiResponse.of(200, describe(store.schema, type, v)));
         }
         if (req.size() == 3) {
             String id = req.segment(2);
@@ -257,7 +257,7 @@ final class RestApi {
         return m;
     }
 
-    private static Map<String, Object> describe(SObjectType type, String v) {
+    private static Map<String, Object> describe(Schema schema, SObjectType type, String v) {
         Map<String, Object> m = objectSummary(type, v);
         List<Map<String, Object>> fields = new ArrayList<>();
         for (Field f : type.fields()) {
@@ -275,6 +275,17 @@ final class RestApi {
             d.put("custom", f.name().endsWith("__c"));
             d.put("referenceTo", f.referenceTo() == null ? List.of() : List.of(f.referenceTo()));
             d.put("relationshipName", f.relationshipName());
+            List<Map<String, Object>> values = new ArrayList<>(); // as Salesforce: [] for fields that are not picklists
+            for (String value : schema.picklistValues(type.name(), f.name())) {
+                Map<String, Object> pick = new LinkedHashMap<>();
+                pick.put("active", true);
+                pick.put("defaultValue", false);
+                pick.put("label", value);
+                pick.put("validFor", null);
+                pick.put("value", value);
+                values.add(pick);
+            }
+            d.put("picklistValues", values);
             fields.add(d);
         }
         m.put("fields", fields);

@@ -111,6 +111,7 @@ public final class Schema {
 
     private volatile Map<String, SObjectType> objects = Map.of();
     private int customPrefixes;
+    private final Map<String, List<String>> picklists = new java.util.concurrent.ConcurrentHashMap<>();
 
     Schema() {
         defaults();
@@ -154,6 +155,24 @@ public final class Schema {
         }
         objectOrThrow(sObject).add(field);
         return this;
+    }
+
+    /**
+     * Sets the active values of a picklist field (describe's {@code picklistValues}). The org's Opportunity stages
+     * are Salesforce's defaults plus the bridge's default {@code New Order}, as README's set-up asks.
+     */
+    public Schema picklist(String sObject, String field, String... values) {
+        picklists.put(key(sObject, field), List.of(values));
+        return this;
+    }
+
+    /** The active values of a picklist field; empty for other fields. */
+    public List<String> picklistValues(String sObject, String field) {
+        return picklists.getOrDefault(key(sObject, field), List.of());
+    }
+
+    private static String key(String sObject, String field) {
+        return (sObject + "." + field).toLowerCase(Locale.ROOT);
     }
 
     public Optional<SObjectType> object(String name) {
@@ -208,6 +227,9 @@ public final class Schema {
         addField("Opportunity", Field.reference("AccountId", "Account"));
         addField("Opportunity", Field.reference("ContactId", "Contact"));
         addField("Opportunity", Field.of("StageName", FieldType.PICKLIST).asRequired());
+        picklist("Opportunity", "StageName", "Prospecting", "Qualification", "Needs Analysis", "Value Proposition",
+                "Id. Decision Makers", "Perception Analysis", "Proposal/Price Quote", "Negotiation/Review", "Closed Won",
+                "Closed Lost", "New Order");
         addField("Opportunity", Field.of("CloseDate", FieldType.DATE).asRequired());
         addField("Opportunity", Field.of("Amount", FieldType.CURRENCY));
         addField("Opportunity", Field.of("Description", FieldType.TEXTAREA).withLength(32000));

@@ -126,7 +126,7 @@ class ShopifyAdminClientIT {
     }
 
     private static ShopifyAdmin client(String token) {
-        ShopifySettings store = new ShopifySettings("unused", shopify.url(), token, null, null, null);
+        ShopifySettings store = new ShopifySettings("unused", shopify.url(), token, null, null, null, null, null);
         ShopifyAdminSettings settings = new ShopifyAdminSettings("2026-07", Duration.ofSeconds(10), 50, 2);
         return new ShopifyAdmin(store, settings, new ObjectMapper(), new SimpleMeterRegistry(), camel.createProducerTemplate());
     }

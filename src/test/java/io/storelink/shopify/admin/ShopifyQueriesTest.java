@@ -30,7 +30,7 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every query the bridge sends (src/main/resources/shopify/*.graphql) is valid against Shopify's real Admin
+ * Every query and mutation the bridge sends (src/main/resources/shopify/*.graphql) is valid against Shopify's real Admin
  * API schema and selects nothing deprecated, so a schema change shows up here and not in production.
  */
 class ShopifyQueriesTest {
@@ -43,13 +43,19 @@ class ShopifyQueriesTest {
         try (Stream<Path> s = Files.list(QUERIES)) {
             files = s.filter(p -> p.toString().endsWith(".graphql")).sorted().toList();
         }
-        assertThat(files).hasSizeGreaterThanOrEqualTo(6);
+        assertThat(files).hasSizeGreaterThanOrEqualTo(7);
+        assertThat(files).anyMatch(f -> f.endsWith("webhook-subscription-create.graphql")); // mutations are checked too
         System.out.println("Shopify Admin schema built in " + AdminSchema.buildMillis() + " ms");
         List<String> problems = new ArrayList<>();
         for (Path f : files) {
             problems.addAll(problems(f.getFileName().toString(), Files.readString(f)));
         }
         assertThat(problems).isEmpty();
+        // graphql-java drops the deprecation of input fields when it reads an introspection result, so the checker
+        // cannot see it: WebhookSubscriptionInput.callbackUrl is deprecated in 2026-07 (uri replaces it)
+        for (Path f : files) {
+            assertThat(Files.readString(f)).as(f.toString()).doesNotContain("callbackUrl");
+        }
     }
 
     /** The checker itself: it must catch an invalid document and a deprecated field. */
@@ -62,6 +68,7 @@ class ShopifyQueriesTest {
         assertThat(problems("syntax", "query Q { orders(first: 1) { nodes { id }")).isNotEmpty();
         assertThat(problems("deprecated", "query Q { orders(first: 1) { nodes { customer { email } } } }"))
                 .singleElement().asString().contains("Customer.email is deprecated");
+
     }
 
     /** Validation errors and deprecated fields, arguments and enum values the document uses. */
@@ -87,7 +94,7 @@ class ShopifyQueriesTest {
                     raw.put(v.getName(), switch (type) {
                         case "Int" -> 1;
                         case "Boolean" -> true;
-                        default -> "x";
+                        default -> schema.getType(type) instanceof GraphQLEnumType e ? e.getValues().get(0).getName() : "x";
                     });
                 }
             }

@@ -34,7 +34,8 @@ import java.util.regex.Pattern;
 public final class FakeShopifyAdmin implements AutoCloseable {
 
     public static final String DEFAULT_ACCESS_TOKEN = "shpat_sandbox";
-    public static final List<String> DEFAULT_SCOPES = List.of("read_orders", "read_customers", "read_inventory", "read_locations", "read_products");
+    public static final List<String> DEFAULT_SCOPES = List.of("read_orders", "read_customers", "read_inventory", "read_locations", "read_products",
+            "read_fulfillments");
 
     private static final Logger LOG = LoggerFactory.getLogger(FakeShopifyAdmin.class);
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -172,6 +173,11 @@ public final class FakeShopifyAdmin implements AutoCloseable {
             throw new IllegalArgumentException("not a WebhookSubscriptionTopic: " + topic);
         }
         shop.subscribe(topic, uri);
+    }
+
+    /** The addresses the topic delivers to, oldest subscription first (made here or by webhookSubscriptionCreate). */
+    public List<String> webhookUris(String topic) {
+        return shop.webhookUris(topic);
     }
 
     /** Removes every subscription to the topic (as Shopify does after 8 failed deliveries). */

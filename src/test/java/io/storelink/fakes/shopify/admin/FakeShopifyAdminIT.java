@@ -351,6 +351,60 @@ class FakeShopifyAdminIT {
     }
 
     @Test
+    void webhookSubscriptionCreateStoresTheSubscriptionListedAfterwards() {
+        Res r = http.post(AdminHttp.document("webhook-subscription-create"),
+                Map.of("topic", "ORDERS_PAID", "uri", "https://bridge.example.com/webhooks/shopify"));
+        assertThat(r.json().has("errors")).as(r.json().toString()).isFalse();
+        assertThat(r.data().at("/webhookSubscriptionCreate/userErrors")).isEmpty();
+        assertThat(r.data().at("/webhookSubscriptionCreate/webhookSubscription/topic").asText()).isEqualTo("ORDERS_PAID");
+        assertThat(r.data().at("/webhookSubscriptionCreate/webhookSubscription/uri").asText())
+                .isEqualTo("https://bridge.example.com/webhooks/shopify");
+        assertThat(r.cost().get("requestedQueryCost").asInt()).as("a mutation costs 10").isEqualTo(10);
+
+        Res listed = http.post(AdminHttp.document("webhook-subscriptions"), Map.of("first", 50));
+        assertThat(listed.data().at("/webhookSubscriptions/nodes/0/topic").asText()).isEqualTo("ORDERS_PAID");
+        assertThat(admin.webhookUris("ORDERS_PAID")).containsExactly("https://bridge.example.com/webhooks/shopify");
+    }
+
+    @Test
+    void webhookSubscriptionCreateAnswersShopifysUserErrors() {
+        admin.subscribeWebhook("ORDERS_CREATE", "https://bridge.example.com/webhooks/shopify");
+        Map<String, String> expected = Map.of(
+                "https://bridge.example.com/webhooks/shopify", "Address for this topic has already been taken",
+                "http://bridge.example.com/webhooks/shopify", "Address protocol http:// is not supported",
+                "https://localhost/webhooks/shopify", "Address is invalid",
+                "bridge.example.com/webhooks/shopify", "Address is invalid");
+        expected.forEach((address, message) -> {
+            Res r = http.post(AdminHttp.document("webhook-subscription-create"), Map.of("topic", "ORDERS_CREATE", "uri", address));
+            assertThat(r.json().has("errors")).as(r.json().toString()).isFalse();
+            assertThat(r.data().at("/webhookSubscriptionCreate/webhookSubscription").isNull()).isTrue();
+            JsonNode error = r.data().at("/webhookSubscriptionCreate/userErrors/0");
+            assertThat(error.get("message").asText()).as(address).isEqualTo(message);
+            assertThat(error.get("field").toString()).isEqualTo("[\"webhookSubscription\",\"uri\"]");
+        });
+        assertThat(admin.webhookUris("ORDERS_CREATE")).containsExactly("https://bridge.example.com/webhooks/shopify");
+    }
+
+    @Test
+    void webhookSubscriptionCreateWithoutTheTopicsScopeIsAccessDenied() {
+        admin.scopes("read_orders"); // fulfillments/* topics need read_fulfillments (the schema's topic description)
+        Res r = http.post(AdminHttp.document("webhook-subscription-create"),
+                Map.of("topic", "FULFILLMENTS_CREATE", "uri", "https://bridge.example.com/webhooks/shopify"));
+        JsonNode e = r.firstError();
+        assertThat(e.get("message").asText())
+                .isEqualTo("Access denied for webhookSubscriptionCreate field. Required access: `read_fulfillments` access scope.");
+        assertThat(e.at("/extensions/code").asText()).isEqualTo("ACCESS_DENIED");
+        assertThat(e.get("path").toString()).isEqualTo("[\"webhookSubscriptionCreate\"]");
+        assertThat(r.data().get("webhookSubscriptionCreate").isNull()).isTrue();
+        assertThat(admin.webhookUris("FULFILLMENTS_CREATE")).isEmpty();
+
+        admin.scopes("write_fulfillments"); // a write_ scope implies its read_ scope
+        Res granted = http.post(AdminHttp.document("webhook-subscription-create"),
+                Map.of("topic", "FULFILLMENTS_CREATE", "uri", "https://bridge.example.com/webhooks/shopify"));
+        assertThat(granted.data().at("/webhookSubscriptionCreate/userErrors")).isEmpty();
+    }
+
+    @Test
     void failNextAnswersOutagesThenRecovers() {
         admin.failNext(2, 503);
         Res a = http.post(AdminHttp.document("access-scopes"), Map.of());

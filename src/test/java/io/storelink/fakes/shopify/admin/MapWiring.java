@@ -13,7 +13,8 @@ import graphql.schema.idl.WiringFactory;
 import java.util.Map;
 
 /**
- * Wires all 3,535 types generically: QueryRoot's modelled fields get {@link RootFetchers}, every other field
+ * Wires all 3,535 types generically: QueryRoot's modelled fields get {@link RootFetchers}, the one modelled mutation
+ * {@link WebhookSubscriptionCreate}, every other field
  * reads its view map ({@link MapFetcher}); each is wrapped in a {@link Guard}. Interfaces and unions resolve by
  * the map's {@code __typename}.
  */
@@ -52,6 +53,9 @@ final class MapWiring implements WiringFactory {
         String parent = env.getParentType().getName();
         String field = env.getFieldDefinition().getName();
         DataFetcher<?> inner = RootFetchers.forField(parent, field);
+        if (inner == null && parent.equals("Mutation") && field.equals("webhookSubscriptionCreate")) {
+            inner = new WebhookSubscriptionCreate(); // checks the topic's scope itself: it depends on the argument
+        }
         if (inner == null && parent.equals("InventoryLevel") && field.equals("quantities")) {
             inner = InventoryViews.QUANTITIES;
         }

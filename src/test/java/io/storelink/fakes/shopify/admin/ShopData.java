@@ -136,6 +136,26 @@ final class ShopData {
         webhooks.add(new Webhook(nextWebhookId++, topic, uri, Instant.now()));
     }
 
+    /** Subscribes unless the topic already delivers to {@code uri}; false for such a duplicate. */
+    synchronized boolean subscribeOnce(String topic, String uri) {
+        if (webhooks.stream().anyMatch(w -> w.topic().equals(topic) && w.uri().equals(uri))) {
+            return false;
+        }
+        subscribe(topic, uri);
+        return true;
+    }
+
+    /** The subscription of {@code topic} at {@code uri}, rendered; null when there is none. */
+    synchronized Map<String, Object> webhookViewAt(String topic, String uri) {
+        return webhooks.stream().filter(w -> w.topic().equals(topic) && w.uri().equals(uri)).findFirst()
+                .map(ShopData::webhookView).orElse(null);
+    }
+
+    /** Every subscription's address for {@code topic}, oldest first. */
+    synchronized List<String> webhookUris(String topic) {
+        return webhooks.stream().filter(w -> w.topic().equals(topic)).map(Webhook::uri).toList();
+    }
+
     synchronized void unsubscribe(String topic) {
         webhooks.removeIf(w -> w.topic().equals(topic));
     }

@@ -1,0 +1,45 @@
+package io.storelink.shopify.admin;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The Admin API scopes Storelink really uses, per job, from its documents in {@code src/main/resources/shopify}
+ * and Shopify's scope table (a test runs each document on the Shopify fake with exactly these scopes, and without
+ * each one). The set-up guides ask merchants for far more; the doctor compares the token's scopes with these.
+ */
+public final class RequiredScopes {
+
+    /** orders-updated-since: orders, and their customer (Shopify's Customer type needs read_customers). */
+    public static final List<String> RECONCILIATION = List.of("read_orders", "read_customers");
+    /** fulfillments-updated-since: orders with their fulfillments (read_orders covers fulfillments). */
+    public static final List<String> SHIPMENT_CONFIRMATION = List.of("read_orders");
+    /** locations, location-inventory keyed by SKU. */
+    public static final List<String> INVENTORY_BY_SKU = List.of("read_locations", "read_inventory");
+    /** location-inventory keyed by variant id also reads the item's variant (read_products). */
+    public static final List<String> INVENTORY_BY_VARIANT_ID = List.of("read_locations", "read_inventory", "read_products");
+
+    private RequiredScopes() {
+    }
+
+    /**
+     * The scope a webhook topic needs to be subscribed (WebhookSubscriptionTopic's description in the 2026-07
+     * schema: orders/* read_orders, fulfillments/* read_fulfillments); null for a topic not listed here.
+     */
+    public static String forTopic(String topic) {
+        String t = topic.toUpperCase(Locale.ROOT);
+        if (t.startsWith("ORDERS_")) {
+            return "read_orders";
+        }
+        if (t.startsWith("FULFILLMENTS_")) {
+            return "read_fulfillments";
+        }
+        return null;
+    }
+
+    /** Whether {@code granted} covers {@code scope}: a write_ scope includes its read_ scope, as on Shopify. */
+    public static boolean covers(Collection<String> granted, String scope) {
+        return granted.contains(scope) || scope.startsWith("read_") && granted.contains("write_" + scope.substring(5));
+    }
+}

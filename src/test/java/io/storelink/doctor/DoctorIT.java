@@ -21,6 +21,7 @@ import io.storelink.fakes.salesforce.FakeSalesforce;
 import io.storelink.fakes.salesforce.FieldType;
 import io.storelink.fakes.salesforce.Schema;
 import io.storelink.fakes.shopify.admin.FakeShopifyAdmin;
+import io.storelink.shopify.admin.FakeStoreClients;
 
 /**
  * {@code java -jar storelink.jar doctor} as a user runs it (the command's own start-up, in this JVM), against a real
@@ -32,6 +33,7 @@ class DoctorIT {
     static final String CLIENT_ID = "doctor-client";
     static final String CLIENT_SECRET = "doctor-client-secret";
     static final String TOKEN = "shpat_doctor";
+    static final String ADDRESS = "https://bridge.example.com/webhooks/shopify";
 
     static EmbeddedKafkaKraftBroker kafka;
     static FakeSalesforce salesforce;
@@ -45,6 +47,7 @@ class DoctorIT {
                 .acceptPassword("pw-client", "pw-secret", "integration@example.com", "Correct-HorseTOKEN123");
         salesforce.schema().addField("Account", Schema.Field.of("Legacy_Key__c", FieldType.STRING).asExternalId(false));
         shopify = FakeShopifyAdmin.start(0).accessToken(TOKEN);
+        FakeStoreClients.handledTopics().forEach(t -> shopify.subscribeWebhook(t, ADDRESS));
     }
 
     @AfterAll
@@ -67,6 +70,7 @@ class DoctorIT {
                 "--storelink.shopify.webhook-secrets=doctor-webhook-secret",
                 "--storelink.shopify.store-domain=" + shopify.url(),
                 "--storelink.shopify.admin-api-access-token=" + TOKEN,
+                "--storelink.shopify.webhook-address=" + ADDRESS,
                 "--storelink.salesforce.login-url=" + salesforce.url(),
                 "--storelink.salesforce.client-id=" + CLIENT_ID,
                 "--storelink.salesforce.client-secret=" + CLIENT_SECRET,
@@ -90,7 +94,9 @@ class DoctorIT {
 
         assertThat(run.failed()).as(run.out()).isEmpty();
         assertThat(run.status()).isZero();
-        assertThat(run.out()).contains("✔ Salesforce login: logged in with the client_credentials flow")
+        assertThat(run.out()).contains("✔ Shopify token: SHOPIFY_ADMIN_API_ACCESS_TOKEN accepted")
+                .contains("✔ Shopify webhooks:")
+                .contains("✔ Salesforce login: logged in with the client_credentials flow")
                 .contains("✔ Salesforce API version: v64.0 is served")
                 .contains("✔ Salesforce API allowance:")
                 .contains("✔ Schema mapping:")

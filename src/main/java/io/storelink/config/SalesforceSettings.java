@@ -1,12 +1,12 @@
 package io.storelink.config;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 
 /**
- * Salesforce connection, handed to the camel-salesforce component in application.yaml. The component picks
- * the OAuth flow from what is set: a password (followed by the security token) selects the username-password
- * flow; only client id and secret select client credentials, which Salesforce accepts only on the org's My
- * Domain URL.
+ * Salesforce connection. The plain values go to the camel-salesforce component in application.yaml; the OAuth
+ * flow ({@link io.storelink.salesforce.login.LoginFlow}) and what only that flow sends are set on the component
+ * by {@link io.storelink.salesforce.login.SalesforceLoginCustomizer}.
  */
 @ConfigurationProperties("storelink.salesforce")
 public record SalesforceSettings(
@@ -16,10 +16,26 @@ public record SalesforceSettings(
         String username,
         String password,
         String securityToken,
-        String apiVersion) {
+        String apiVersion,
+        String authType,
+        String refreshToken,
+        Jwt jwt) {
 
-    public boolean usesPasswordFlow() {
-        return username != null && !username.isBlank();
+    @ConstructorBinding
+    public SalesforceSettings {
     }
 
+    /** The settings of the client credentials and password flows only (tests and callers written before the other flows). */
+    public SalesforceSettings(String loginUrl, String clientId, String clientSecret, String username, String password,
+                              String securityToken, String apiVersion) {
+        this(loginUrl, clientId, clientSecret, username, password, securityToken, apiVersion, null, null, null);
+    }
+
+    /** JWT bearer flow: the private key whose certificate is uploaded to the Connected App, and the audience. */
+    public record Jwt(String keyFile, String keyPassword, String audience) {
+    }
+
+    public Jwt jwt() {
+        return jwt == null ? new Jwt(null, null, null) : jwt;
+    }
 }

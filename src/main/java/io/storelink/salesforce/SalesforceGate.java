@@ -257,8 +257,10 @@ public class SalesforceGate {
         return switch (reason) {
             case LOGIN -> "Salesforce login failed (" + code + "). Check SALESFORCE_LOGIN_URL (client credentials need the "
                     + "My Domain URL), SALESFORCE_CLIENT_ID and SALESFORCE_CLIENT_SECRET, and for the password flow "
-                    + "SALESFORCE_USERNAME, SALESFORCE_PASSWORD and SALESFORCE_SECURITY_TOKEN; also the Connected App's "
-                    + "enabled flows, its Run As user and IP restrictions.";
+                    + "SALESFORCE_USERNAME, SALESFORCE_PASSWORD and SALESFORCE_SECURITY_TOKEN, for the refresh token flow "
+                    + "SALESFORCE_REFRESH_TOKEN, for JWT SALESFORCE_USERNAME, SALESFORCE_JWT_KEY_FILE and the certificate "
+                    + "uploaded to the app; also the Connected App's enabled flows, its Run As user or pre-authorized "
+                    + "users, and IP restrictions.";
             case API_LIMIT -> "Salesforce API allowance used up (" + code + "). Writes resume by themselves when the "
                     + "rolling 24-hour allowance frees up; other integrations of the org share it.";
             default -> "Salesforce unavailable (" + code + ").";

@@ -3,6 +3,7 @@ package io.storelink.config;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.storelink.StorelinkApplication;
+import io.storelink.salesforce.login.LoginSettingsException;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -10,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 
-/** A missing setting stops start-up with a message naming the environment variable to set. */
+/** A missing setting, or login settings that cannot work, stop start-up with a message naming the environment variable to set. */
 class StartupSettingsIT {
 
     private static final Map<String, String> COMPLETE = Map.of(
@@ -46,14 +47,52 @@ class StartupSettingsIT {
         assertStartupFailsNaming("SHOPIFY_ADMIN_API_ACCESS_TOKEN", "storelink.shopify.admin-api-access-token", "");
     }
 
-    private static void assertStartupFailsNaming(String variable, String property, String value) {
+    @Test
+    void settingsOfTwoLoginFlowsWithoutAuthTypeAreRefused() {
+        assertStartupFailsNaming("SALESFORCE_AUTH_TYPE", Map.of("storelink.salesforce.username", "api@example.com",
+                "storelink.salesforce.password", "pw", "storelink.salesforce.refresh-token", "5Aep861"));
+        assertStartupFailsNaming("SALESFORCE_AUTH_TYPE", Map.of("storelink.salesforce.auth-type", "oauth2"));
+    }
+
+    @Test
+    void eachFlowNeedsItsOwnSettings() {
+        assertStartupFailsNaming("SALESFORCE_USERNAME", Map.of("storelink.salesforce.jwt.key-file", "/keys/jwt.pem"));
+        assertStartupFailsNaming("SALESFORCE_REFRESH_TOKEN", Map.of("storelink.salesforce.auth-type", "refresh_token"));
+        assertStartupFailsNaming("SALESFORCE_JWT_KEY_FILE", Map.of("storelink.salesforce.auth-type", "jwt",
+                "storelink.salesforce.username", "api@example.com"));
+        assertStartupFailsNaming("SALESFORCE_CLIENT_SECRET", Map.of("storelink.salesforce.client-secret", "",
+                "storelink.salesforce.username", "api@example.com", "storelink.salesforce.password", "pw"));
+    }
+
+    @Test
+    void anUnreadableJwtKeyFileFailsTheStartNamingIt() {
         Map<String, String> settings = new HashMap<>(COMPLETE);
+        settings.putAll(Map.of("storelink.salesforce.jwt.key-file", "/nonexistent/jwt.pem",
+                "storelink.salesforce.username", "api@example.com", "storelink.shopify.store-domain", ""));
+        settings.put("storelink.jobs.enabled", "false");
+        assertThatThrownBy(() -> run(settings))
+                .hasRootCauseInstanceOf(LoginSettingsException.class)
+                .rootCause().hasMessageContaining("SALESFORCE_JWT_KEY_FILE");
+    }
+
+    private static void assertStartupFailsNaming(String variable, String property, String value) {
+        Map<String, String> settings = new HashMap<>();
         settings.put(property, value);
+        assertStartupFailsNaming(variable, settings);
+    }
+
+    private static void assertStartupFailsNaming(String variable, Map<String, String> overrides) {
+        Map<String, String> settings = new HashMap<>(COMPLETE);
+        settings.putAll(overrides);
+        assertThatThrownBy(() -> run(settings))
+                .hasRootCauseInstanceOf(MissingSettingException.class)
+                .rootCause().hasMessageContaining("Missing required setting " + variable);
+    }
+
+    private static void run(Map<String, String> settings) {
         String[] args = settings.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
         SpringApplication app = new SpringApplication(StorelinkApplication.class);
         app.setWebApplicationType(WebApplicationType.NONE);
-        assertThatThrownBy(() -> app.run(args).close())
-                .hasRootCauseInstanceOf(MissingSettingException.class)
-                .rootCause().hasMessageContaining("Missing required setting " + variable);
+        app.run(args).close();
     }
 }

@@ -11,6 +11,7 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.security.PublicKey;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
@@ -36,6 +37,11 @@ public final class FakeSalesforce implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(FakeSalesforce.class);
     private static final String JSON = "application/json;charset=UTF-8";
     private static final int THREADS = 8;
+
+    public static final String GRANT_CLIENT_CREDENTIALS = "client_credentials";
+    public static final String GRANT_PASSWORD = "password";
+    public static final String GRANT_REFRESH_TOKEN = "refresh_token";
+    public static final String GRANT_JWT_BEARER = OAuth.JWT_BEARER;
 
     private final HttpServer server;
     private final ExecutorService executor;
@@ -72,6 +78,7 @@ public final class FakeSalesforce implements AutoCloseable {
         server.createContext("/", this::handle);
         server.start();
         url = "http://127.0.0.1:" + server.getAddress().getPort();
+        oauth.jwtAudiences(List.of(url)); // Camel's default audience is the login URL
     }
 
     /** Starts on 127.0.0.1; port 0 picks a free port. */
@@ -109,9 +116,86 @@ public final class FakeSalesforce implements AutoCloseable {
         return this;
     }
 
+    /**
+     * A user whose password works only with the security token appended (API logins from outside the org's trusted
+     * IP ranges): the password alone gets 400 invalid_grant "authentication failure".
+     */
+    public FakeSalesforce acceptPasswordNeedingSecurityToken(String clientId, String clientSecret, String username,
+                                                             String password, String securityToken) {
+        return acceptPassword(clientId, clientSecret, username, password + securityToken);
+    }
+
+    /**
+     * The refresh token flow for a Connected App: {@code refreshToken} logs in with {@code clientId}; a client_secret,
+     * when sent, must be {@code clientSecret} (see {@link #requireSecretForRefreshTokenFlow}). An unknown or revoked
+     * refresh token gets 400 invalid_grant "expired access/refresh token".
+     */
+    public FakeSalesforce acceptRefreshToken(String clientId, String clientSecret, String refreshToken) {
+        oauth.acceptRefreshToken(clientId, clientSecret, refreshToken);
+        return this;
+    }
+
+    /** The app's "Require Secret for Refresh Token Flow": without client_secret, 400 invalid_client. */
+    public FakeSalesforce requireSecretForRefreshTokenFlow(String clientId) {
+        oauth.requireSecretForRefreshToken(clientId);
+        return this;
+    }
+
+    /** The refresh token no longer logs in (revoked by the user or an admin, or expired by the app's policy). */
+    public void revokeRefreshToken(String refreshToken) {
+        oauth.revokeRefreshToken(refreshToken);
+    }
+
+    /**
+     * The JWT bearer flow for a Connected App whose uploaded certificate holds {@code certificateKey}: an RS256
+     * assertion with iss = {@code clientId}, sub = one of the pre-approved usernames (others get invalid_grant
+     * "user hasn't approved this consumer"), aud = an accepted audience ({@link #acceptJwtAudiences}), exp in the
+     * future.
+     */
+    public FakeSalesforce acceptJwt(String clientId, PublicKey certificateKey, String... preApprovedUsernames) {
+        oauth.acceptJwt(clientId, certificateKey, List.of(preApprovedUsernames));
+        return this;
+    }
+
+    /** The audiences a JWT assertion may name (default: this fake's URL, as Camel's default is the login URL). */
+    public FakeSalesforce acceptJwtAudiences(String... audiences) {
+        oauth.jwtAudiences(List.of(audiences));
+        return this;
+    }
+
+    // ---- login faults (each answers as Salesforce does, for the doctor to diagnose) ----
+
     /** While on, every login gets 400 invalid_grant "authentication failure". */
     public void rejectAllLogins(boolean reject) {
         oauth.rejectAll(reject);
+    }
+
+    /**
+     * Plays login.salesforce.com / test.salesforce.com rather than the org's My Domain: client credentials get 400
+     * invalid_grant "request not supported on this domain"; the other flows still work.
+     */
+    public void playGenericLoginHost(boolean generic) {
+        oauth.genericLoginHost(generic);
+    }
+
+    /** The user's profile or the app restricts login IPs (or hours): every login gets 400 invalid_grant "ip restricted or invalid login hours". */
+    public void restrictLoginIp(boolean restricted) {
+        oauth.ipRestricted(restricted);
+    }
+
+    /** The user was deactivated: password and JWT logins as this user get 400 inactive_user "user is inactive". */
+    public void deactivateUser(String username) {
+        oauth.deactivate(username);
+    }
+
+    /**
+     * The flow is not enabled on the Connected App (e.g. "Enable Client Credentials Flow" unticked, or the org
+     * blocks the username-password flow): its token requests get 400 unsupported_grant_type "grant type not supported".
+     * {@code grantType} is the wire value: {@link #GRANT_CLIENT_CREDENTIALS}, {@link #GRANT_PASSWORD},
+     * {@link #GRANT_REFRESH_TOKEN} or {@link #GRANT_JWT_BEARER}.
+     */
+    public void disableFlow(String grantType) {
+        oauth.disableGrant(grantType);
     }
 
     // ---- state ----

@@ -20,6 +20,7 @@ import org.apache.camel.component.salesforce.api.dto.Version;
 import org.springframework.stereotype.Component;
 
 import io.storelink.config.SalesforceSettings;
+import io.storelink.salesforce.login.LoginSettingsException;
 
 /**
  * Salesforce: the login works with the configured flow (a refusal explained by {@link LoginDiagnosis}), the API
@@ -54,8 +55,12 @@ class SalesforceCheck implements DoctorCheck {
             salesforce = camel.getComponent("salesforce", SalesforceComponent.class);
             flow = flowName(salesforce.getLoginConfig().getType());
         } catch (RuntimeException e) {
-            findings.add(Finding.failed(AREA, "login", "the Salesforce settings do not make a login: " + e.getMessage(),
-                    "set the variables of one flow in README \"Salesforce credentials\" (SALESFORCE_AUTH_TYPE picks one)"));
+            LoginSettingsException settingsProblem = settingsProblem(e);
+            findings.add(settingsProblem != null
+                    ? Finding.failed(AREA, "login", settingsProblem.getMessage(), "fix " + settingsProblem.variable()
+                            + " (README \"Salesforce credentials\")")
+                    : Finding.failed(AREA, "login", "the Salesforce component did not start: " + e.getMessage(),
+                            "set the variables of one flow in README \"Salesforce credentials\" (SALESFORCE_AUTH_TYPE picks one)"));
             return findings;
         }
         Finding login = login(salesforce, flow);
@@ -75,6 +80,16 @@ class SalesforceCheck implements DoctorCheck {
             }
         }
         return findings;
+    }
+
+    /** The login settings' own explanation (a JWT key that cannot be read), wrapped by Camel's component creation. */
+    private static LoginSettingsException settingsProblem(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof LoginSettingsException problem) {
+                return problem;
+            }
+        }
+        return null;
     }
 
     private Finding login(SalesforceComponent salesforce, String flow) {

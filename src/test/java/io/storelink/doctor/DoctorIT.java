@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +16,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 import io.storelink.StorelinkApplication;
@@ -21,6 +25,7 @@ import io.storelink.fakes.salesforce.FakeSalesforce;
 import io.storelink.fakes.salesforce.FieldType;
 import io.storelink.fakes.salesforce.Schema;
 import io.storelink.fakes.shopify.admin.FakeShopifyAdmin;
+import io.storelink.salesforce.login.TestKeys;
 import io.storelink.shopify.admin.FakeStoreClients;
 
 /**
@@ -124,6 +129,67 @@ class DoctorIT {
         assertThat(run.failed()).first().asString()
                 .startsWith("✘ Salesforce login: the password was sent without a security token");
         assertThat(run.out()).contains("fix: set SALESFORCE_SECURITY_TOKEN").doesNotContain("Correct-Horse");
+    }
+
+    @Test
+    void clientCredentialsOnTheGenericLoginHostAreNamed() {
+        salesforce.playGenericLoginHost(true);
+        try {
+            Run run = doctor();
+
+            assertThat(run.status()).isEqualTo(1);
+            assertThat(run.failed()).first().asString()
+                    .startsWith("✘ Salesforce login: the client credentials flow was sent to " + salesforce.url());
+            assertThat(run.out()).contains("fix: set SALESFORCE_LOGIN_URL to the org's My Domain URL");
+        } finally {
+            salesforce.playGenericLoginHost(false);
+        }
+    }
+
+    @Test
+    void anIpRestrictionIsNamed() {
+        salesforce.restrictLoginIp(true);
+        try {
+            Run run = doctor();
+
+            assertThat(run.failed()).first().asString()
+                    .startsWith("✘ Salesforce login: the org refuses logins from this machine's IP address");
+        } finally {
+            salesforce.restrictLoginIp(false);
+        }
+    }
+
+    @Test
+    void jwtLogsInAndAUserNotPreAuthorizedIsNamed(@TempDir Path dir) {
+        TestKeys keys = new TestKeys();
+        salesforce.acceptJwt("jwt-client", keys.pair().getPublic(), "jwt-user@example.com");
+        String[] jwt = {"--storelink.salesforce.client-id=jwt-client", "--storelink.salesforce.client-secret=",
+                "--storelink.salesforce.jwt.key-file=" + keys.pkcs8Pem(dir)};
+
+        Run good = doctor(concat(jwt, "--storelink.salesforce.username=jwt-user@example.com"));
+        Run unapproved = doctor(concat(jwt, "--storelink.salesforce.username=someone-else@example.com"));
+
+        assertThat(good.out()).contains("✔ Salesforce login: logged in with the jwt flow");
+        assertThat(good.failed()).as(good.out()).isEmpty();
+        assertThat(unapproved.failed()).first().asString()
+                .startsWith("✘ Salesforce login: the user has not been pre-authorized for the app");
+    }
+
+    @Test
+    void anUnreadableKeyFileIsNamed(@TempDir Path dir) throws Exception {
+        Path garbage = Files.writeString(dir.resolve("key.pem"), "not a key");
+
+        Run run = doctor("--storelink.salesforce.client-id=jwt-client", "--storelink.salesforce.username=jwt-user@example.com",
+                "--storelink.salesforce.jwt.key-file=" + garbage);
+
+        assertThat(run.status()).isEqualTo(1);
+        assertThat(run.failed()).first().asString().startsWith("✘ Salesforce login:").contains("SALESFORCE_JWT_KEY_FILE");
+    }
+
+    private static String[] concat(String[] a, String... b) {
+        String[] all = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, all, a.length, b.length);
+        return all;
     }
 
     @Test

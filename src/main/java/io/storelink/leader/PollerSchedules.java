@@ -12,8 +12,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Stops this instance's poller schedules (the routes of the {@code poller-schedule} template,
- * routes/poller-schedules.camel.yaml) once the shop is uninstalled or redacted: the Admin API token is revoked, so
+ * Stops this instance's poller schedules (route group {@code pollers}: the routes of the {@code poller-schedule}
+ * template, routes/poller-schedules.camel.yaml) once the shop is uninstalled or redacted: the Admin API token is revoked, so
  * every run would only fail. Through Camel's route controller; the routes' auto-startup is switched off first, so
  * Camel's route health check counts them as deliberately stopped (like the dead-letter replay) and the instance stays
  * ready for webhooks. {@link PollerLeadership} shows why in health. A restart starts them again (a reinstalled app
@@ -22,7 +22,8 @@ import org.springframework.stereotype.Component;
 @Component("pollerSchedules")
 public class PollerSchedules {
 
-    static final String TEMPLATE = "poller-schedule";
+    /** The route group of the poller-schedule template's routes. */
+    static final String GROUP = "pollers";
     private static final Logger LOG = LoggerFactory.getLogger(PollerSchedules.class);
 
     private final CamelContext camel;
@@ -36,7 +37,7 @@ public class PollerSchedules {
     public List<String> stop(String topic, String shop) throws Exception {
         List<String> ids = new ArrayList<>();
         for (Route route : camel.getRoutes()) {
-            if (TEMPLATE.equals(route.getProperties().get(Route.TEMPLATE_PROPERTY))) {
+            if (GROUP.equals(route.getGroup())) {
                 route.setAutoStartup(false);
                 camel.getRouteController().stopRoute(route.getRouteId());
                 ids.add(route.getRouteId());

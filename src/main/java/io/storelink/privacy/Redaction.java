@@ -123,8 +123,11 @@ public class Redaction {
 
     /** Salesforce answers a field under its own spelling; the mapping may spell it otherwise. */
     private static Object value(Map<String, Object> record, String field) {
-        Object v = record.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(field)).map(Map.Entry::getValue)
-                .findFirst().orElse(null);
-        return v instanceof String s && s.isEmpty() ? null : v;
+        for (Map.Entry<String, Object> e : record.entrySet()) {
+            if (e.getKey().equalsIgnoreCase(field)) {
+                return e.getValue() instanceof String s && s.isEmpty() ? null : e.getValue();
+            }
+        }
+        return null;
     }
 }

@@ -54,6 +54,7 @@ class PrivacyRequestsRouteTest extends RouteTestSupport {
 
     private static final Path SAMPLES = Path.of("src/test/resources/shopify/privacy");
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Path EXPORT_DIR = Path.of("target/privacy-route-test-exports");
     private static final String CONTACT_ID = "003000000000001AAA";
     private static final String ACCOUNT_ID = "001000000000001AAA";
     private static final String OPPORTUNITY_ID = "006000000000001AAA";
@@ -70,7 +71,8 @@ class PrivacyRequestsRouteTest extends RouteTestSupport {
     @Override
     protected Map<String, Object> testProperties() {
         return Map.of("storelink.retry.transient.delay-ms", "1", "storelink.retry.transient.max-delay-ms", "5",
-                "storelink.kafka.privacy-pollers-group", "storelink-privacy-pollers-test");
+                "storelink.kafka.privacy-pollers-group", "storelink-privacy-pollers-test",
+                "storelink.privacy.export-dir", EXPORT_DIR.toString());
     }
 
     @Override
@@ -213,6 +215,15 @@ class PrivacyRequestsRouteTest extends RouteTestSupport {
         assertThat(export.path("salesforce").path("Opportunity")).hasSize(1);
         assertThat(audit.getExchanges().get(0).getMessage().getHeader("storelink-privacy-record")).isEqualTo("data_request");
         assertThat(commits).containsExactly("committed");
+        // storelink.privacy.export-dir set: the same document as a file only its owner can read, named by the signed
+        // payload's shop_domain (Shopify's sample says "{shop}.myshopify.com")
+        Path file;
+        try (var files = Files.list(EXPORT_DIR)) {
+            file = files.filter(f -> f.getFileName().toString().startsWith("data_request-_shop_.myshopify.com-191167-"))
+                    .reduce((a, b) -> b).orElseThrow();
+        }
+        assertThat(JSON.readTree(Files.readAllBytes(file))).isEqualTo(export);
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
     }
 
     @Test

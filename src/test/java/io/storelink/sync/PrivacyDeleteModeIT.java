@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -16,7 +15,6 @@ import org.apache.camel.ServiceStatus;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.admin.ConsumerGroupListing;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.TestPropertySource;
@@ -33,19 +31,17 @@ import org.springframework.test.context.TestPropertySource;
         "storelink.jobs.inventory.cron=0 0 0 1 1 ? 2099",
         "storelink.jobs.shipment-confirmation.cron=0 0 0 1 1 ? 2099",
         "camel.cluster.file.root=${java.io.tmpdir}/storelink-privacy-delete-mode-it"})
-class PrivacyDeleteModeIT extends BridgeTestSupport {
+class PrivacyDeleteModeIT extends PrivacyTestSupport {
 
     private static final List<String> SCHEDULES =
             List.of("reconciliation-schedule", "inventory-sync-schedule", "shipment-confirmation-schedule");
 
     @Test
     void deleteModeDeletesTheContactAndKeepsTheOpportunitiesAnonymised() throws Exception {
-        Map<String, String> personal = PrivacyRequests.personalValues(UUID.randomUUID().toString().replace("-", "").substring(0, 12));
-        ObjectNode first = syncOrder(PrivacyRequests.withBuyer(orders.companyOrder(), personal));
-        ObjectNode second = syncOrder(orders.orderForCustomer(first));
-        String customerId = first.at("/customer/id").asText();
-        WebhookSender.Delivery redact = shopify().prepare("customers/redact", PrivacyRequests.payload("customers__redact.json",
-                SHOP, customerId, personal.get("email"), personal.get("phone"), "orders_to_redact", List.of(id(first))));
+        SyncedCustomer customer = syncCustomerWithTwoOrders();
+        String customerId = customer.id();
+        WebhookSender.Delivery redact = shopify().prepare("customers/redact",
+                redactRequest(customer, List.of(id(customer.first())))); // the second order is linked to the customer
 
         assertThat(shopify().deliver(redact).statusCode()).isEqualTo(200);
 
@@ -54,11 +50,11 @@ class PrivacyDeleteModeIT extends BridgeTestSupport {
         // the Account holds the merchant's Opportunities (deleting it would delete them): anonymised, not deleted
         assertThat(SALESFORCE.find("Account", "External_Shopify_Account_ID__c", "shop_cust_" + customerId)).hasValueSatisfying(a ->
                 assertThat(a).containsEntry("Name", "Redacted customer " + customerId));
-        for (ObjectNode order : List.of(first, second)) {
+        for (ObjectNode order : List.of(customer.first(), customer.second())) {
             assertThat(SALESFORCE.find("Opportunity", "External_Shopify_Order_ID__c", id(order))).as("kept").hasValueSatisfying(o ->
                     assertThat(o).containsEntry("Name", "Shopify order " + id(order)));
         }
-        assertThat(PrivacyRequests.occurrences(SALESFORCE, personal.values())).as("personal values left in Salesforce").isEmpty();
+        assertThat(PrivacyRequests.occurrences(SALESFORCE, customer.personal().values())).as("personal values left in Salesforce").isEmpty();
         JsonNode audit = PrivacyRequests.json(audits(customerId).get(0).value());
         assertThat(audit.path("mode").asText()).isEqualTo("delete");
         assertThat(audit.path("changes").findValuesAsText("action")).contains("deleted", "anonymised");
@@ -67,7 +63,7 @@ class PrivacyDeleteModeIT extends BridgeTestSupport {
         assertThat(shopify().redeliver(redact).statusCode()).isEqualTo(200);
         Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> audits(customerId).size() == 2);
         assertThat(PrivacyRequests.json(audits(customerId).get(1).value()).path("changes")).isEmpty();
-        assertThat(SALESFORCE.find("Opportunity", "External_Shopify_Order_ID__c", id(first))).isPresent();
+        assertThat(SALESFORCE.find("Opportunity", "External_Shopify_Order_ID__c", id(customer.first()))).isPresent();
     }
 
     @Test
@@ -100,21 +96,5 @@ class PrivacyDeleteModeIT extends BridgeTestSupport {
                         .anyMatch(m -> !m.assignment().topicPartitions().isEmpty()));
             }
         });
-    }
-
-    private ObjectNode syncOrder(ObjectNode order) throws Exception {
-        assertThat(shopify().send("orders/create", order).statusCode()).isEqualTo(200);
-        Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
-                .until(() -> opportunitiesByOrderId().containsKey(id(order)));
-        return order;
-    }
-
-    private static String id(ObjectNode order) {
-        return order.get("id").asText();
-    }
-
-    private List<ConsumerRecord<String, byte[]>> audits(String customerId) {
-        return readAll(PRIVACY_AUDIT_TOPIC).stream().filter(r -> customerId.equals(r.key())
-                && "audit".equals(headers(r).get("storelink-privacy-record"))).toList();
     }
 }

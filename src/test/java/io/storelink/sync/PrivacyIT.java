@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -19,17 +18,17 @@ import org.junit.jupiter.api.Test;
  * through the broker and the privacy route, into the Salesforce fake, the audit records on storelink.privacy. The
  * default redaction (anonymise) here; delete mode and the pollers in {@link PrivacyDeleteModeIT}.
  */
-class PrivacyIT extends BridgeTestSupport {
+class PrivacyIT extends PrivacyTestSupport {
 
     @Test
     void aRedactLeavesNoPersonalValueOnTheCustomersRecordsAndARepeatChangesNothing() throws Exception {
-        Map<String, String> personal = PrivacyRequests.personalValues(nonce());
-        ObjectNode first = syncOrder(PrivacyRequests.withBuyer(orders.companyOrder(), personal));
-        ObjectNode second = syncOrder(orders.orderForCustomer(first));
-        String customerId = first.at("/customer/id").asText();
+        SyncedCustomer customer = syncCustomerWithTwoOrders();
+        Map<String, String> personal = customer.personal();
+        ObjectNode first = customer.first();
+        ObjectNode second = customer.second();
+        String customerId = customer.id();
         assertThat(PrivacyRequests.occurrences(SALESFORCE, personal.values())).as("synced before the redact").isNotEmpty();
-        byte[] redact = PrivacyRequests.payload("customers__redact.json", SHOP, customerId, personal.get("email"),
-                personal.get("phone"), "orders_to_redact", List.of(id(first), id(second)));
+        byte[] redact = redactRequest(customer, List.of(id(first), id(second)));
         WebhookSender.Delivery delivery = shopify().prepare("customers/redact", redact);
 
         assertThat(shopify().deliver(delivery).statusCode()).isEqualTo(200);
@@ -92,36 +91,8 @@ class PrivacyIT extends BridgeTestSupport {
 
     // ---- helpers ----
 
-    private ObjectNode syncOrder(ObjectNode order) throws Exception {
-        assertThat(shopify().send("orders/create", order).statusCode()).isEqualTo(200);
-        Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
-                .until(() -> opportunitiesByOrderId().containsKey(id(order)));
-        return order;
-    }
-
-    private static String id(ObjectNode order) {
-        return order.get("id").asText();
-    }
-
-    private static String nonce() {
-        return UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-    }
-
     private static Map<String, Object> opportunity(String orderId) {
         return SALESFORCE.find("Opportunity", "External_Shopify_Order_ID__c", orderId).orElseThrow();
-    }
-
-    private List<ConsumerRecord<String, byte[]>> audits(String customerId) {
-        return privacyRecords(customerId, "audit");
-    }
-
-    private List<ConsumerRecord<String, byte[]>> exports(String customerId) {
-        return privacyRecords(customerId, "data_request");
-    }
-
-    private List<ConsumerRecord<String, byte[]>> privacyRecords(String customerId, String kind) {
-        return readAll(PRIVACY_AUDIT_TOPIC).stream().filter(r -> customerId.equals(r.key())
-                && kind.equals(headers(r).get("storelink-privacy-record"))).toList();
     }
 
     private List<ConsumerRecord<String, byte[]>> deadLetters(String customerId) {

@@ -1,6 +1,7 @@
 package io.storelink.privacy;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -32,8 +33,8 @@ public class DataExport {
         document.put("data_request_id", request.dataRequestId());
         document.put("orders_requested", request.orderIds());
         Map<String, Object> salesforce = new LinkedHashMap<>();
-        salesforce.put(fields.mapping().contact().object(), records.contact() == null ? java.util.List.of() : java.util.List.of(records.contact()));
-        salesforce.put(fields.mapping().account().object(), records.account() == null ? java.util.List.of() : java.util.List.of(records.account()));
+        salesforce.put(fields.mapping().contact().object(), records.contact() == null ? List.of() : List.of(records.contact()));
+        salesforce.put(fields.mapping().account().object(), records.account() == null ? List.of() : List.of(records.account()));
         salesforce.put(fields.mapping().opportunity().object(), records.opportunities());
         document.put("salesforce", salesforce);
         return json.writeValueAsBytes(document);

@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -106,10 +105,6 @@ final class PrivacyRequests {
             }
         }
         return found;
-    }
-
-    static Optional<Map<String, Object>> find(FakeSalesforce salesforce, String object, String field, String value) {
-        return salesforce.find(object, field, value);
     }
 
     static JsonNode json(byte[] value) {

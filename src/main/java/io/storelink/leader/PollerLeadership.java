@@ -14,7 +14,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * {@code /actuator/health} component "pollers": whether this instance is the elected one that runs the Quartz jobs,
- * and who leads otherwise. Always UP: a follower is healthy, it just waits.
+ * and who leads otherwise, or that the pollers were stopped because the shop uninstalled the app. Always UP: a follower
+ * is healthy, it just waits; stopped pollers leave the webhooks running.
  */
 @Component("pollers")
 public class PollerLeadership implements HealthIndicator {
@@ -24,10 +25,12 @@ public class PollerLeadership implements HealthIndicator {
 
     private final CamelContext camel;
     private final boolean jobsEnabled;
+    private final PollerSchedules schedules;
 
-    public PollerLeadership(CamelContext camel, @Value("${storelink.jobs.enabled}") boolean jobsEnabled) {
+    public PollerLeadership(CamelContext camel, @Value("${storelink.jobs.enabled}") boolean jobsEnabled, PollerSchedules schedules) {
         this.camel = camel;
         this.jobsEnabled = jobsEnabled;
+        this.schedules = schedules;
     }
 
     public boolean isLeader() {
@@ -36,6 +39,9 @@ public class PollerLeadership implements HealthIndicator {
 
     @Override
     public Health health() {
+        if (schedules.stopped() != null) { // the shop uninstalled or redacted the app (routes/privacy-requests.camel.yaml)
+            return Health.up().withDetail("role", "pollers stopped").withDetail("schedules", schedules.stopped()).build();
+        }
         if (!jobsEnabled) {
             return Health.up().withDetail("role", "jobs disabled (storelink.jobs.enabled=false)").build();
         }

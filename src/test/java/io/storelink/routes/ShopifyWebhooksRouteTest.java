@@ -15,6 +15,7 @@ import io.storelink.config.ShopifySettings;
 import io.storelink.fakes.shopify.WebhookSigner;
 import io.storelink.shopify.FulfillmentWebhookToKafka;
 import io.storelink.shopify.OrderWebhookToKafka;
+import io.storelink.shopify.PrivacyWebhookToKafka;
 import io.storelink.shopify.ShopifyHeaders;
 import io.storelink.shopify.WebhookBody;
 import io.storelink.shopify.WebhookCounter;
@@ -38,10 +39,13 @@ class ShopifyWebhooksRouteTest extends RouteTestSupport {
     private static final String SECRET = "route-test-secret";
     private static final Path ORDER = Path.of("src/test/resources/shopify/order.json");
     private static final Path FULFILLMENT = Path.of("src/test/resources/shopify/fulfillment.json");
+    /** Shopify's own sample payloads (API 2026-07), copied from the shared fixtures. */
+    private static final Path PRIVACY_SAMPLES = Path.of("src/test/resources/shopify/privacy");
 
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private MockEndpoint ordersTopic;
     private MockEndpoint fulfillmentsTopic;
+    private MockEndpoint privacyTopic;
 
     @Override
     protected Map<String, Object> testProperties() {
@@ -56,6 +60,7 @@ class ShopifyWebhooksRouteTest extends RouteTestSupport {
         registry.bind("webhookTopic", new WebhookTopic());
         registry.bind("orderWebhookToKafka", new OrderWebhookToKafka());
         registry.bind("fulfillmentWebhookToKafka", new FulfillmentWebhookToKafka());
+        registry.bind("privacyWebhookToKafka", new PrivacyWebhookToKafka());
         registry.bind("webhookCounter", new WebhookCounter(meters));
     }
 
@@ -64,14 +69,17 @@ class ShopifyWebhooksRouteTest extends RouteTestSupport {
         loadRoutes("error-handling.camel.yaml", "shopify-webhooks.camel.yaml");
         assertThat(endpointUri("shopify-webhooks", "enqueue-order")).isEqualTo("kafka:shopify.orders");
         assertThat(endpointUri("shopify-webhooks", "enqueue-fulfillment")).isEqualTo("kafka:shopify.fulfillments");
+        assertThat(endpointUri("shopify-webhooks", "enqueue-privacy")).isEqualTo("kafka:shopify.privacy");
         advise("shopify-webhooks", route -> {
             route.replaceFromWith("direct:webhook");
             route.weaveById("enqueue-order").replace().to("mock:orders-topic");
             route.weaveById("enqueue-fulfillment").replace().to("mock:fulfillments-topic");
+            route.weaveById("enqueue-privacy").replace().to("mock:privacy-topic");
         });
         context.start();
         ordersTopic = getMockEndpoint("mock:orders-topic");
         fulfillmentsTopic = getMockEndpoint("mock:fulfillments-topic");
+        privacyTopic = getMockEndpoint("mock:privacy-topic");
     }
 
     @Test
@@ -111,7 +119,7 @@ class ShopifyWebhooksRouteTest extends RouteTestSupport {
     @CsvSource({
             "orders/create, orders, accepted", "orders/updated, orders, accepted", "orders/cancelled, orders, accepted",
             "fulfillments/create, fulfillments, accepted", "fulfillments/update, fulfillments, accepted",
-            "customers/update, none, ignored", "refunds/create, none, ignored", "app/uninstalled, none, ignored"})
+            "customers/update, none, ignored", "refunds/create, none, ignored"})
     void eachTopicGoesToItsPlace(String topic, String kafkaTopic, String outcome) throws Exception {
         ordersTopic.expectedMessageCount("orders".equals(kafkaTopic) ? 1 : 0);
         fulfillmentsTopic.expectedMessageCount("fulfillments".equals(kafkaTopic) ? 1 : 0);
@@ -121,6 +129,40 @@ class ShopifyWebhooksRouteTest extends RouteTestSupport {
         MockEndpoint.assertIsSatisfied(ordersTopic, fulfillmentsTopic);
         assertAnswered(answer, 200, "");
         assertThat(webhooks(topic, outcome)).isEqualTo(1);
+    }
+
+    @ParameterizedTest(name = "{0} -> shopify.privacy, key {2}")
+    @CsvSource({
+            "customers/redact, customers__redact.json, 191167",
+            "customers/data_request, customers__data_request.json, 191167",
+            "shop/redact, shop__redact.json, {shop}.myshopify.com",
+            "app/uninstalled, app__uninstalled.json, johns-apparel.myshopify.com"})
+    void privacyTopicsGoToThePrivacyTopicKeyedByCustomerOrShop(String topic, String sample, String key) throws Exception {
+        byte[] body = Files.readAllBytes(PRIVACY_SAMPLES.resolve(sample));
+        privacyTopic.expectedBodiesReceived((Object) body);
+        privacyTopic.expectedHeaderReceived(KafkaConstants.KEY, key);
+        ordersTopic.expectedMessageCount(0);
+        fulfillmentsTopic.expectedMessageCount(0);
+
+        Exchange answer = deliver(topic, body, SECRET);
+
+        MockEndpoint.assertIsSatisfied(privacyTopic, ordersTopic, fulfillmentsTopic);
+        assertThat(privacyTopic.getExchanges().get(0).getMessage().getHeaders().keySet()).containsExactlyInAnyOrder(
+                ShopifyHeaders.TOPIC, ShopifyHeaders.SHOP_DOMAIN, ShopifyHeaders.WEBHOOK_ID, ShopifyHeaders.EVENT_ID,
+                ShopifyHeaders.TRIGGERED_AT, ShopifyHeaders.API_VERSION, KafkaConstants.KEY);
+        assertAnswered(answer, 200, "");
+        assertThat(webhooks(topic, "accepted")).isEqualTo(1);
+    }
+
+    @Test
+    void privacyRequestWithAWrongSignatureIsRefusedWith401AndNothingIsEnqueued() throws Exception {
+        privacyTopic.expectedMessageCount(0);
+
+        Exchange answer = deliver("customers/redact", Files.readAllBytes(PRIVACY_SAMPLES.resolve("customers__redact.json")),
+                "not-the-secret");
+
+        privacyTopic.assertIsSatisfied();
+        assertAnswered(answer, 401, "webhook signature does not match");
     }
 
     @Test

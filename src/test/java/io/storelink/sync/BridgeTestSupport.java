@@ -63,7 +63,7 @@ import org.springframework.test.context.DynamicPropertySource;
                 "spring.config.additional-location=classpath:/mapping/custom-fields.yaml"
         })
 @EmbeddedKafka(kraft = true, partitions = 3, topics = {BridgeTestSupport.ORDERS_TOPIC, BridgeTestSupport.DEAD_LETTER_TOPIC,
-        BridgeTestSupport.FULFILLMENTS_TOPIC},
+        BridgeTestSupport.FULFILLMENTS_TOPIC, BridgeTestSupport.PRIVACY_TOPIC, BridgeTestSupport.PRIVACY_AUDIT_TOPIC},
         brokerProperties = "message.max.bytes=6291456") // as k8s/strimzi's topics: a webhook may be 5 MB
 public abstract class BridgeTestSupport {
 
@@ -74,6 +74,8 @@ public abstract class BridgeTestSupport {
     static final String ORDERS_TOPIC = "shopify.orders";
     static final String DEAD_LETTER_TOPIC = "shopify.orders.dlq";
     static final String FULFILLMENTS_TOPIC = "shopify.fulfillments";
+    static final String PRIVACY_TOPIC = "shopify.privacy";
+    static final String PRIVACY_AUDIT_TOPIC = "storelink.privacy";
     static final String SHOP = "storelink-test.myshopify.com";
     /** The console login: HTTP Basic on /actuator/* (but health status and info) and /admin/*, Hawtio's form. */
     public static final String CONSOLE_USER = "test-console";

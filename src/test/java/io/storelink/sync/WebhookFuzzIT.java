@@ -87,6 +87,7 @@ class WebhookFuzzIT extends BridgeTestSupport {
     void malformedRequestsNeverGetA5xxAndEnqueueNothing() throws Exception {
         long ordersBefore = recordsIn(ORDERS_TOPIC);
         long fulfillments = recordsIn(FULFILLMENTS_TOPIC);
+        long privacy = recordsIn(PRIVACY_TOPIC);
         Random seeds = new Random(SEED);
         List<Long> requestSeeds = new ArrayList<>();
         for (int i = 0; i < HTTP_REQUESTS + RAW_REQUESTS; i++) {
@@ -126,6 +127,7 @@ class WebhookFuzzIT extends BridgeTestSupport {
                 .isEqualTo(HTTP_REQUESTS + RAW_REQUESTS);
         assertThat(recordsIn(ORDERS_TOPIC)).as("orders enqueued by unsigned requests").isEqualTo(ordersBefore);
         assertThat(recordsIn(FULFILLMENTS_TOPIC)).as("fulfillments enqueued by unsigned requests").isEqualTo(fulfillments);
+        assertThat(recordsIn(PRIVACY_TOPIC)).as("privacy requests enqueued by unsigned requests").isEqualTo(privacy);
 
         HttpResponse<String> readiness = http.send(HttpRequest.newBuilder(
                 URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness")).build(), HttpResponse.BodyHandlers.ofString());

@@ -1,0 +1,95 @@
+package io.storelink.privacy;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import io.storelink.mapping.MappingSettings;
+import org.springframework.stereotype.Component;
+
+/**
+ * The fields Storelink writes, derived from the configured mapping (storelink.mapping) so that a field an integration
+ * engineer adds is redacted and exported too: every mapped Contact and Account field is personal (names, e-mail,
+ * phone, addresses); of the Opportunity, Name and Description carry the buyer's name. External ids, lookups and
+ * version fields identify records and stay.
+ */
+@Component
+public class ManagedFields {
+
+    private final MappingSettings mapping;
+
+    public ManagedFields(MappingSettings mapping) {
+        this.mapping = mapping;
+    }
+
+    public MappingSettings mapping() {
+        return mapping;
+    }
+
+    /** The Contact's mapped fields: all personal. */
+    public List<String> contactPersonal() {
+        return mapped(mapping.contact().fields());
+    }
+
+    /** The Account's mapped fields: all personal (a company name is the customer's too). */
+    public List<String> accountPersonal() {
+        return mapped(mapping.account().fields());
+    }
+
+    /** The Opportunity's Name and Description, when mapped: "Shopify Order #1001 (First Last)". */
+    public List<String> opportunityPersonal() {
+        return mapped(mapping.opportunity().fields()).stream()
+                .filter(f -> f.equalsIgnoreCase("Name") || f.equalsIgnoreCase("Description")).toList();
+    }
+
+    /** What a query reads of a Contact: its ids, lookup and every mapped field. */
+    public List<String> contactSelect() {
+        return distinct("Id", mapping.contact().externalId(), mapping.contact().account(), mapped(mapping.contact().fields()));
+    }
+
+    public List<String> accountSelect() {
+        return distinct("Id", mapping.account().externalId(), null, mapped(mapping.account().fields()));
+    }
+
+    /** The Opportunity's ids, lookups, versions, its mapped and the tracking fields: what Storelink manages. */
+    public List<String> opportunitySelect() {
+        MappingSettings.OpportunityFields o = mapping.opportunity();
+        List<String> more = new ArrayList<>(List.of(o.contact(), o.shopifyUpdatedAt(), mapping.fulfillment().updatedAt()));
+        more.addAll(mapped(o.fields()));
+        more.addAll(mapped(mapping.fulfillment().fields()));
+        return distinct("Id", o.externalId(), o.account(), more);
+    }
+
+    /** The relationship name of a lookup field in SOQL: AccountId -> Account, Buyer__c -> Buyer__r; null if none. */
+    static String relationship(String lookup) {
+        if (lookup == null || lookup.isBlank()) {
+            return null;
+        }
+        if (lookup.endsWith("__c")) {
+            return lookup.substring(0, lookup.length() - 1) + "r";
+        }
+        return lookup.endsWith("Id") ? lookup.substring(0, lookup.length() - 2) : null;
+    }
+
+    private static List<String> mapped(Map<String, String> fields) {
+        return fields.entrySet().stream().filter(e -> e.getValue() != null && !e.getValue().isBlank()).map(Map.Entry::getKey).toList();
+    }
+
+    /** SOQL refuses a field selected twice (names are case-insensitive). */
+    private static List<String> distinct(String id, String externalId, String lookup, List<String> rest) {
+        Map<String, String> out = new LinkedHashMap<>();
+        List<String> all = new ArrayList<>();
+        all.add(id);
+        all.add(externalId);
+        all.add(lookup);
+        all.addAll(rest);
+        for (String f : all) {
+            if (f != null && !f.isBlank()) {
+                out.putIfAbsent(f.toLowerCase(Locale.ROOT), f);
+            }
+        }
+        return List.copyOf(out.values());
+    }
+}

@@ -41,12 +41,16 @@ class KafkaCheck implements DoctorCheck {
                @Value("${storelink.kafka.orders-topic}") String orders,
                @Value("${storelink.kafka.fulfillments-topic}") String fulfillments,
                @Value("${storelink.kafka.dead-letter-topic}") String deadLetters,
+               @Value("${storelink.kafka.privacy-topic}") String privacy,
+               @Value("${storelink.kafka.privacy-audit-topic}") String privacyAudit,
                @Value("${storelink.kafka.writer-consumers}") int writerConsumers) {
         this.clients = clients;
         this.brokers = brokers;
         topics.put(orders, writerConsumers);
         topics.put(fulfillments, writerConsumers);
         topics.put(deadLetters, 1);
+        topics.put(privacy, 1);
+        topics.put(privacyAudit, 1);
     }
 
     @Override

@@ -240,6 +240,7 @@ public final class Schema {
         addField("Opportunity", Field.of("Tracking_URL__c", FieldType.URL));
         addField("Opportunity", Field.of("Fulfillment_Status__c", s));
         addField("Opportunity", Field.of("Tracking_Updated_At__c", FieldType.DATETIME));
+        addField("Opportunity", Field.of("Shopify_Total_Refunded__c", FieldType.CURRENCY));
         // a custom field no default fills: the tests and the sandbox map it in a file beside the defaults
         addField("Opportunity", Field.of("Shopify_Payment_Gateway__c", s).withLength(80));
 

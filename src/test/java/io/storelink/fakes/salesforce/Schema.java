@@ -104,6 +104,12 @@ public final class Schema {
             fieldsByLowerName = Collections.unmodifiableMap(copy);
         }
 
+        synchronized void remove(String field) {
+            Map<String, Field> copy = new LinkedHashMap<>(fieldsByLowerName);
+            copy.remove(field.toLowerCase(Locale.ROOT));
+            fieldsByLowerName = Collections.unmodifiableMap(copy);
+        }
+
         private static void put(Map<String, Field> map, Field f) {
             map.put(f.name().toLowerCase(Locale.ROOT), f);
         }
@@ -147,6 +153,12 @@ public final class Schema {
     public Schema addField(String sObject, String field, FieldType type, boolean externalId) {
         Field f = Field.of(field, type);
         return addField(sObject, externalId ? f.asExternalId(true) : f);
+    }
+
+    /** Removes a field, as an org that never created it (e.g. one the default mapping writes). */
+    public Schema removeField(String sObject, String field) {
+        objectOrThrow(sObject).remove(field);
+        return this;
     }
 
     public Schema addField(String sObject, Field field) {

@@ -36,7 +36,8 @@ public class OpportunityComposite {
     public SObjectComposite update(Exchange exchange) {
         SObjectComposite composite = new SObjectComposite(apiVersion, true);
         // fitted to the org's fields (types, lengths): built after the gate, so after the mapping check described them
-        composite.addGeneric(SObjectComposite.Method.PATCH, url(exchange),
+        String url = "/sobjects/" + sObject + "/" + UriUtils.encodePathSegment(id(exchange), StandardCharsets.UTF_8);
+        composite.addGeneric(SObjectComposite.Method.PATCH, url,
                 new LinkedHashMap<>(FieldFit.fit(exchange.getIn().getBody(Map.class), schema.fields(sObject))), "opportunity");
         return composite;
     }
@@ -44,15 +45,15 @@ public class OpportunityComposite {
     /** The deletion of the exchange's Opportunity. */
     public SObjectComposite delete(Exchange exchange) {
         SObjectComposite composite = new SObjectComposite(apiVersion, true);
-        composite.addGeneric(SObjectComposite.Method.DELETE, url(exchange), null, "opportunity");
+        composite.addDelete(sObject, id(exchange), "opportunity"); // no body on the wire
         return composite;
     }
 
-    private String url(Exchange exchange) {
+    private static String id(Exchange exchange) {
         String id = exchange.getProperty(OrderChangeOpportunity.OPPORTUNITY_ID, String.class);
         if (id == null || id.isBlank()) {
             throw new IllegalStateException("no Opportunity Id to write to"); // the query step sets it
         }
-        return "/sobjects/" + sObject + "/" + UriUtils.encodePathSegment(id, StandardCharsets.UTF_8);
+        return id;
     }
 }

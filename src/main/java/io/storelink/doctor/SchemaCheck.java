@@ -8,6 +8,7 @@ import java.util.Map;
 import org.springframework.stereotype.Component;
 
 import io.storelink.mapping.MappingSettings;
+import io.storelink.orderchanges.OrderChangeSettings;
 import io.storelink.salesforce.schema.MappingCheck;
 import io.storelink.salesforce.schema.OrgSchema;
 import io.storelink.salesforce.schema.SalesforceField;
@@ -26,11 +27,13 @@ class SchemaCheck implements DoctorCheck {
     private final MappingCheck mapping;
     private final OrgSchema schema;
     private final MappingSettings settings;
+    private final OrderChangeSettings changes;
 
-    SchemaCheck(MappingCheck mapping, OrgSchema schema, MappingSettings settings) {
+    SchemaCheck(MappingCheck mapping, OrgSchema schema, MappingSettings settings, OrderChangeSettings changes) {
         this.mapping = mapping;
         this.schema = schema;
         this.settings = settings;
+        this.changes = changes;
     }
 
     @Override
@@ -83,6 +86,7 @@ class SchemaCheck implements DoctorCheck {
         }
         check(findings, stage, settings.stageName(), "storelink.mapping.stage-name");
         check(findings, stage, settings.cancelledStageName(), "storelink.mapping.cancelled-stage-name");
+        check(findings, stage, changes.opportunity().refundedStageName(), "storelink.mapping.opportunity.refunded-stage-name");
     }
 
     private static void check(List<Finding> findings, SalesforceField stage, String value, String setting) {

@@ -154,7 +154,7 @@ class ShopifyCheck implements DoctorCheck {
         });
         if (missing.isEmpty()) {
             return Finding.passed(AREA, "scopes", "the token has " + String.join(", ", needed.keySet())
-                    + (jobsEnabled ? "" : " (jobs off: the webhook topics' scopes only)"));
+                    + (jobsEnabled ? "" : " (jobs off: the webhook topics' and the refund writer's scopes only)"));
         }
         return Finding.failed(AREA, "scopes", "missing " + String.join(", ", missing), GRANT);
     }

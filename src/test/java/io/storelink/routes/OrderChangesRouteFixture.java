@@ -17,13 +17,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.storelink.TestSettings;
 import io.storelink.config.SalesforceSettings;
-import io.storelink.deadletter.FailureClock;
-import io.storelink.fulfillments.FulfillmentMapping;
-import io.storelink.fulfillments.FulfillmentOpportunity;
-import io.storelink.fulfillments.TrackingComposite;
-import io.storelink.kafka.CommitOffset;
 import io.storelink.mapping.MappingSettings;
-import io.storelink.metrics.SyncLatency;
 import io.storelink.orderchanges.DeletionFields;
 import io.storelink.orderchanges.OpportunityComposite;
 import io.storelink.orderchanges.OrderChangeOpportunity;
@@ -31,16 +25,11 @@ import io.storelink.orderchanges.OrderChangeSettings;
 import io.storelink.orderchanges.ParseOrderChange;
 import io.storelink.orderchanges.RefundFields;
 import io.storelink.orderchanges.RefundTotal;
-import io.storelink.salesforce.CompositeOutcome;
-import io.storelink.salesforce.SalesforceErrors;
 import io.storelink.salesforce.SalesforceGate;
-import io.storelink.shopify.ParseFulfillment;
 import io.storelink.shopify.ShopifyHeaders;
 import org.apache.camel.Exchange;
-import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.kafka.KafkaConstants;
 import org.apache.camel.component.kafka.consumer.KafkaManualCommit;
-import org.apache.camel.component.micrometer.MicrometerConstants;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.apache.camel.component.salesforce.api.dto.composite.SObjectComposite;
 import org.apache.camel.spi.Registry;
@@ -93,10 +82,7 @@ abstract class OrderChangesRouteFixture extends RouteTestSupport {
             }
         };
         // the fulfillments writer, which hands order changes over
-        registry.bind("parseFulfillment", new ParseFulfillment(json));
-        registry.bind("fulfillmentOpportunity", new FulfillmentOpportunity(json, mapping));
-        registry.bind("fulfillmentMapping", new FulfillmentMapping(mapping, TestSettings.camel()));
-        registry.bind("trackingComposite", new TrackingComposite(salesforce, mapping, TestSettings.orgSchema()));
+        FulfillmentsWriterBeans.bind(registry, json, mapping, salesforce, meters);
         // the order changes writer
         registry.bind("parseOrderChange", new ParseOrderChange(json));
         registry.bind("orderChangeOpportunity", new OrderChangeOpportunity(json));
@@ -104,12 +90,6 @@ abstract class OrderChangesRouteFixture extends RouteTestSupport {
         registry.bind("refundFields", new RefundFields(changes));
         registry.bind("deletionFields", new DeletionFields(changes));
         registry.bind("opportunityComposite", new OpportunityComposite(salesforce, mapping, TestSettings.orgSchema()));
-        registry.bind("compositeOutcome", new CompositeOutcome());
-        registry.bind("syncLatency", new SyncLatency(meters));
-        registry.bind("commitOffset", new CommitOffset());
-        registry.bind("failureClock", new FailureClock());
-        registry.bind("salesforceErrors", new SalesforceErrors());
-        registry.bind(MicrometerConstants.METRICS_REGISTRY_NAME, meters);
     }
 
     @BeforeEach
@@ -124,12 +104,7 @@ abstract class OrderChangesRouteFixture extends RouteTestSupport {
             route.mockEndpointsAndSkip("salesforce:*");
         });
         advise("order-changes-to-salesforce", route -> route.mockEndpointsAndSkip("salesforce:*"));
-        context.addRoutes(new RouteBuilder() {
-            @Override
-            public void configure() {
-                from("direct:dead-letter").to("mock:dead-letter");
-            }
-        });
+        deadLettersToMock();
         context.start();
         query = getMockEndpoint("mock:salesforce:query");
         composite = getMockEndpoint("mock:salesforce:composite");

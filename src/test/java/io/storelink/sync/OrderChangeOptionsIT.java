@@ -3,11 +3,9 @@ package io.storelink.sync;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
-import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.storelink.fakes.shopify.WebhookSender;
-import org.apache.camel.builder.NotifyBuilder;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.TestPropertySource;
@@ -55,9 +53,7 @@ class OrderChangeOptionsIT extends OrderChangesSupport {
 
         assertThat(opportunity(orderId)).isEmpty();
 
-        NotifyBuilder again = done(1, delete);
-        assertThat(shopify().redeliver(delete).statusCode()).isEqualTo(200);
-        assertThat(again.matches(30, TimeUnit.SECONDS)).as("redelivery finished").isTrue();
+        redeliverAndAwait(delete);
         assertThat(opportunity(orderId)).isEmpty();
         assertThat(deadLettersOf(delete)).isZero();
     }

@@ -11,7 +11,6 @@ import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.storelink.fakes.shopify.WebhookSender;
-import org.apache.camel.builder.NotifyBuilder;
 import org.apache.camel.spi.CamelEvent;
 import org.apache.camel.support.EventNotifierSupport;
 import org.awaitility.Awaitility;
@@ -46,9 +45,7 @@ class OrderChangesIT extends OrderChangesSupport {
         assertThat(SALESFORCE.apiCalls("/query")).isPositive();
         assertThat(SHOPIFY_ADMIN.requests("OrderRefunded") - shopifyCalls).as("Shopify calls per refund").isEqualTo(1);
 
-        NotifyBuilder again = done(1, refund);
-        assertThat(shopify().redeliver(refund).statusCode()).isEqualTo(200);
-        assertThat(again.matches(30, TimeUnit.SECONDS)).as("redelivery written").isTrue();
+        redeliverAndAwait(refund);
         assertThat(refunded(orderId)).as("the same refund again: the same total").isEqualByComparingTo("10.00");
         assertThat(opportunity(orderId).orElseThrow()).containsEntry("StageName", "New Order");
         assertThat(opportunitiesByOrderId().get(orderId)).isEqualTo(1L);
@@ -136,9 +133,7 @@ class OrderChangesIT extends OrderChangesSupport {
                 .containsEntry("Description", "Deleted in Shopify on " + today);
         Object version = opportunity(orderId).orElseThrow().get("Shopify_Updated_At__c");
 
-        NotifyBuilder again = done(1, delete);
-        assertThat(shopify().redeliver(delete).statusCode()).isEqualTo(200);
-        assertThat(again.matches(30, TimeUnit.SECONDS)).as("redelivery written").isTrue();
+        redeliverAndAwait(delete);
         assertThat(opportunity(orderId).orElseThrow()).containsEntry("StageName", "Closed Lost")
                 .containsEntry("Shopify_Updated_At__c", version);
         assertThat(opportunitiesByOrderId().get(orderId)).isEqualTo(1L);

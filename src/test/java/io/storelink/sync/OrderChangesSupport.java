@@ -79,6 +79,17 @@ abstract class OrderChangesSupport extends BridgeTestSupport {
         }
     }
 
+    /** Delivers the same webhook again (same id and body, as Shopify retries) and waits until the writer finished it. */
+    void redeliverAndAwait(WebhookSender.Delivery d) throws Exception {
+        NotifyBuilder again = done(1, d);
+        if (shopify().redeliver(d).statusCode() != 200) {
+            throw new AssertionError(d.topic() + " redelivery not accepted");
+        }
+        if (!again.matches(30, java.util.concurrent.TimeUnit.SECONDS)) {
+            throw new AssertionError("writer did not finish the redelivery");
+        }
+    }
+
     NotifyBuilder done(int exchanges, WebhookSender.Delivery... deliveries) {
         Set<String> ids = Arrays.stream(deliveries).map(WebhookSender.Delivery::webhookId).collect(Collectors.toSet());
         return new NotifyBuilder(camel).fromRoute(CONSUMER)

@@ -141,6 +141,29 @@ class OrderChangesIT extends OrderChangesSupport {
     }
 
     @Test
+    void aLateOlderEventOfAClosedOrderIsSkippedWhenTheWriterReadsItsVersion() throws Exception {
+        // an order the running orders writer has never seen (written before this instance started): it reads the version
+        ObjectNode order = orders.nextOrder();
+        Instant created = Instant.now().minus(Duration.ofHours(2));
+        order.put("created_at", created.toString());
+        order.put("updated_at", created.toString());
+        String orderId = order.get("id").asText();
+        SALESFORCE.insert("Opportunity", java.util.Map.of("Name", "Shopify Order " + orderId, "StageName", "New Order",
+                "CloseDate", LocalDate.now(ZoneOffset.UTC).toString(), "External_Shopify_Order_ID__c", orderId,
+                "Shopify_Updated_At__c", created.toString()));
+        deliverAndAwait(shopify().prepare("orders/delete", deletion(orderId)));
+        assertThat(opportunity(orderId).orElseThrow()).containsEntry("StageName", "Closed Lost");
+
+        // Shopify's retry of an update made before the deletion arrives late
+        order.put("updated_at", created.plus(Duration.ofMinutes(30)).toString());
+        assertThat(shopify().send("orders/updated", order).statusCode()).isEqualTo(200);
+        awaitWriterIdle();
+
+        assertThat(opportunity(orderId).orElseThrow()).as("not reopened").containsEntry("StageName", "Closed Lost");
+        assertThat(opportunitiesByOrderId().get(orderId)).isEqualTo(1L);
+    }
+
+    @Test
     void aDeletionOfAnOrderSalesforceNeverHadIsDone() throws Exception {
         String orderId = orders.nextOrder().get("id").asText(); // never delivered
         WebhookSender.Delivery delete = shopify().prepare("orders/delete", deletion(orderId));

@@ -85,7 +85,7 @@ public class MappingCheck {
     /** For /actuator/health and the log: every problem with its fix. */
     public static String detail(List<String> problems) {
         StringBuilder s = new StringBuilder("The field mapping (storelink.mapping) does not fit the Salesforce org, so "
-                + "the orders and fulfillments writers wait (orders stay in Kafka). ");
+                + "the writers (orders, fulfillments, refunds and deletions) wait (events stay in Kafka). ");
         for (int i = 0; i < problems.size(); i++) {
             s.append(i + 1).append(") ").append(problems.get(i)).append(' ');
         }

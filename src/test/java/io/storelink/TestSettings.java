@@ -11,6 +11,7 @@ import io.storelink.fakes.salesforce.Schema;
 import io.storelink.inventory.InventorySettings;
 import io.storelink.fulfillments.FulfillmentMapping;
 import io.storelink.mapping.MappingSettings;
+import io.storelink.orderchanges.OrderChangeSettings;
 import io.storelink.orders.OrderMapping;
 import io.storelink.orders.OrderUpserts;
 import io.storelink.mapping.Upsert;
@@ -44,6 +45,10 @@ public final class TestSettings {
 
     public static MappingSettings mapping() {
         return binder().bind("storelink.mapping", MappingSettings.class).get();
+    }
+
+    public static OrderChangeSettings orderChanges() {
+        return binder().bind("storelink.mapping", OrderChangeSettings.class).get();
     }
 
     /** A started Camel context for compiling simple field expressions, shared by the unit tests. */
@@ -98,7 +103,7 @@ public final class TestSettings {
     public static MappingCheck mappingCheck(MappingSettings settings, OrgSchema org) {
         ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
                 .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
-        return new MappingCheck(settings, new OrderMapping(settings, camel()), new FulfillmentMapping(settings, camel()), org,
+        return new MappingCheck(settings, orderChanges(), new OrderMapping(settings, camel()), new FulfillmentMapping(settings, camel()), org,
                 new ParseOrder(json), new ParseFulfillment(json));
     }
 

@@ -10,6 +10,7 @@ import org.apache.camel.component.salesforce.SalesforceComponent;
 import org.springframework.stereotype.Component;
 
 import io.storelink.mapping.MappingSettings;
+import io.storelink.orderchanges.OrderChangeSettings;
 import io.storelink.salesforce.schema.MappingCheck;
 import io.storelink.salesforce.schema.OrgSchema;
 import io.storelink.salesforce.schema.SalesforceField;
@@ -28,12 +29,15 @@ class SchemaCheck implements DoctorCheck {
     private final MappingCheck mapping;
     private final OrgSchema schema;
     private final MappingSettings settings;
+    private final OrderChangeSettings changes;
     private final CamelContext camel;
 
-    SchemaCheck(MappingCheck mapping, OrgSchema schema, MappingSettings settings, CamelContext camel) {
+    SchemaCheck(MappingCheck mapping, OrgSchema schema, MappingSettings settings, OrderChangeSettings changes,
+            CamelContext camel) {
         this.mapping = mapping;
         this.schema = schema;
         this.settings = settings;
+        this.changes = changes;
         this.camel = camel;
     }
 
@@ -100,6 +104,7 @@ class SchemaCheck implements DoctorCheck {
         }
         check(findings, stage, settings.stageName(), "storelink.mapping.stage-name");
         check(findings, stage, settings.cancelledStageName(), "storelink.mapping.cancelled-stage-name");
+        check(findings, stage, changes.opportunity().refundedStageName(), "storelink.mapping.opportunity.refunded-stage-name");
     }
 
     private static void check(List<Finding> findings, SalesforceField stage, String value, String setting) {

@@ -139,6 +139,7 @@ class ShopifyCheck implements DoctorCheck {
                     ? RequiredScopes.INVENTORY_BY_VARIANT_ID : RequiredScopes.INVENTORY_BY_SKU)
                     .forEach(s -> need(needed, s, "inventory sync"));
         }
+        RequiredScopes.REFUNDS.forEach(s -> need(needed, s, "refund writer")); // a writer: whether or not the jobs run
         for (String topic : topics) {
             String scope = RequiredScopes.forTopic(topic);
             if (scope != null) {
@@ -153,7 +154,7 @@ class ShopifyCheck implements DoctorCheck {
         });
         if (missing.isEmpty()) {
             return Finding.passed(AREA, "scopes", "the token has " + String.join(", ", needed.keySet())
-                    + (jobsEnabled ? "" : " (jobs off: the webhook topics' scopes only)"));
+                    + (jobsEnabled ? "" : " (jobs off: the webhook topics' and the refund writer's scopes only)"));
         }
         return Finding.failed(AREA, "scopes", "missing " + String.join(", ", missing), GRANT);
     }

@@ -13,27 +13,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.storelink.config.SalesforceSettings;
-import io.storelink.deadletter.FailureClock;
-import io.storelink.kafka.CommitOffset;
-import io.storelink.TestSettings;
-import io.storelink.fulfillments.FulfillmentMapping;
 import io.storelink.mapping.MappingSettings;
-import io.storelink.metrics.SyncLatency;
-import io.storelink.salesforce.CompositeOutcome;
-import io.storelink.fulfillments.FulfillmentOpportunity;
 import io.storelink.fulfillments.OpportunityNotYetInSalesforceException;
-import io.storelink.salesforce.SalesforceErrors;
 import io.storelink.salesforce.SalesforceGate;
-import io.storelink.fulfillments.TrackingComposite;
 import io.storelink.salesforce.WriterPausedException;
-import io.storelink.shopify.ParseFulfillment;
 import io.storelink.shopify.PoisonPayloadException;
 import io.storelink.shopify.ShopifyHeaders;
 import org.apache.camel.Exchange;
-import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.kafka.KafkaConstants;
 import org.apache.camel.component.kafka.consumer.KafkaManualCommit;
-import org.apache.camel.component.micrometer.MicrometerConstants;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.apache.camel.component.salesforce.api.SalesforceException;
 import org.apache.camel.component.salesforce.api.dto.composite.SObjectComposite;
@@ -73,17 +61,7 @@ class FulfillmentsToSalesforceRouteTest extends RouteTestSupport {
         // Spring Boot's ObjectMapper as the bridge gets it (java.time, unknown properties ignored)
         ObjectMapper json = Jackson2ObjectMapperBuilder.json().build();
         MappingSettings mapping = settings("storelink.mapping", MappingSettings.class);
-        registry.bind("parseFulfillment", new ParseFulfillment(json));
-        registry.bind("fulfillmentOpportunity", new FulfillmentOpportunity(json, mapping));
-        registry.bind("fulfillmentMapping", new FulfillmentMapping(mapping, TestSettings.camel()));
-        registry.bind("trackingComposite",
-                new TrackingComposite(settings("storelink.salesforce", SalesforceSettings.class), mapping, TestSettings.orgSchema()));
-        registry.bind("compositeOutcome", new CompositeOutcome());
-        registry.bind("syncLatency", new SyncLatency(meters));
-        registry.bind("commitOffset", new CommitOffset());
-        registry.bind("failureClock", new FailureClock());
-        registry.bind("salesforceErrors", new SalesforceErrors());
-        registry.bind(MicrometerConstants.METRICS_REGISTRY_NAME, meters);
+        FulfillmentsWriterBeans.bind(registry, json, mapping, settings("storelink.salesforce", SalesforceSettings.class), meters);
     }
 
     @BeforeEach
@@ -97,12 +75,7 @@ class FulfillmentsToSalesforceRouteTest extends RouteTestSupport {
             route.replaceFromWith("direct:fulfillment-events");
             route.mockEndpointsAndSkip("salesforce:*");
         });
-        context.addRoutes(new RouteBuilder() {
-            @Override
-            public void configure() {
-                from("direct:dead-letter").to("mock:dead-letter");
-            }
-        });
+        deadLettersToMock();
         context.start();
         query = getMockEndpoint("mock:salesforce:query");
         composite = getMockEndpoint("mock:salesforce:composite");

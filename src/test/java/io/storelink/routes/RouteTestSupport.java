@@ -128,6 +128,16 @@ public abstract class RouteTestSupport extends CamelTestSupport {
         return route;
     }
 
+    /** The writers' dead-letter route as a mock: {@code mock:dead-letter} receives what would be dead-lettered. */
+    protected void deadLettersToMock() throws Exception {
+        context.addRoutes(new org.apache.camel.builder.RouteBuilder() {
+            @Override
+            public void configure() {
+                from("direct:dead-letter").to("mock:dead-letter");
+            }
+        });
+    }
+
     /** The real writer gate on the configured pause settings, with a governor that has seen no API usage yet. */
     protected SalesforceGate salesforceGate() {
         AllowanceGovernor governor = new AllowanceGovernor(new SalesforceApiUsage(new SimpleMeterRegistry()),

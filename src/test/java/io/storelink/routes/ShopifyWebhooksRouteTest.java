@@ -14,6 +14,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.storelink.config.ShopifySettings;
 import io.storelink.fakes.shopify.WebhookSigner;
 import io.storelink.shopify.FulfillmentWebhookToKafka;
+import io.storelink.shopify.OrderChangeWebhookToKafka;
 import io.storelink.shopify.OrderWebhookToKafka;
 import io.storelink.shopify.PrivacyWebhookToKafka;
 import io.storelink.shopify.ShopifyHeaders;
@@ -61,6 +62,7 @@ class ShopifyWebhooksRouteTest extends RouteTestSupport {
         registry.bind("orderWebhookToKafka", new OrderWebhookToKafka());
         registry.bind("fulfillmentWebhookToKafka", new FulfillmentWebhookToKafka());
         registry.bind("privacyWebhookToKafka", new PrivacyWebhookToKafka());
+        registry.bind("orderChangeWebhookToKafka", new OrderChangeWebhookToKafka());
         registry.bind("webhookCounter", new WebhookCounter(meters));
     }
 
@@ -70,11 +72,13 @@ class ShopifyWebhooksRouteTest extends RouteTestSupport {
         assertThat(endpointUri("shopify-webhooks", "enqueue-order")).isEqualTo("kafka:shopify.orders");
         assertThat(endpointUri("shopify-webhooks", "enqueue-fulfillment")).isEqualTo("kafka:shopify.fulfillments");
         assertThat(endpointUri("shopify-webhooks", "enqueue-privacy")).isEqualTo("kafka:shopify.privacy");
+        assertThat(endpointUri("shopify-webhooks", "enqueue-order-change")).isEqualTo("kafka:shopify.fulfillments");
         advise("shopify-webhooks", route -> {
             route.replaceFromWith("direct:webhook");
             route.weaveById("enqueue-order").replace().to("mock:orders-topic");
             route.weaveById("enqueue-fulfillment").replace().to("mock:fulfillments-topic");
             route.weaveById("enqueue-privacy").replace().to("mock:privacy-topic");
+            route.weaveById("enqueue-order-change").replace().to("mock:fulfillments-topic");
         });
         context.start();
         ordersTopic = getMockEndpoint("mock:orders-topic");
@@ -115,11 +119,28 @@ class ShopifyWebhooksRouteTest extends RouteTestSupport {
         assertThat(webhooks("fulfillments/update", "accepted")).isEqualTo(1);
     }
 
+    @ParameterizedTest(name = "{0} keyed by its order id")
+    @CsvSource({"refunds/create, refunds__create.json", "orders/delete, orders__delete.json"})
+    void refundAndDeletionGoToTheFulfillmentsTopicKeyedByOrder(String topic, String sample) throws Exception {
+        byte[] body = Files.readAllBytes(Path.of("src/test/resources/shopify/webhooks-2026-07", sample));
+        fulfillmentsTopic.expectedBodiesReceived((Object) body);
+        fulfillmentsTopic.expectedHeaderReceived(KafkaConstants.KEY, "820982911946154508");
+        ordersTopic.expectedMessageCount(0);
+
+        Exchange answer = deliver(topic, body, SECRET);
+
+        MockEndpoint.assertIsSatisfied(ordersTopic, fulfillmentsTopic);
+        assertThat(fulfillmentsTopic.getExchanges().get(0).getMessage().getHeaders()).containsEntry(ShopifyHeaders.TOPIC, topic)
+                .doesNotContainKey(ShopifyHeaders.HMAC);
+        assertAnswered(answer, 200, "");
+        assertThat(webhooks(topic, "accepted")).isEqualTo(1);
+    }
+
     @ParameterizedTest(name = "{0} -> {1}")
     @CsvSource({
             "orders/create, orders, accepted", "orders/updated, orders, accepted", "orders/cancelled, orders, accepted",
             "fulfillments/create, fulfillments, accepted", "fulfillments/update, fulfillments, accepted",
-            "customers/update, none, ignored", "refunds/create, none, ignored"})
+            "customers/update, none, ignored", "customers/delete, none, ignored"})
     void eachTopicGoesToItsPlace(String topic, String kafkaTopic, String outcome) throws Exception {
         ordersTopic.expectedMessageCount("orders".equals(kafkaTopic) ? 1 : 0);
         fulfillmentsTopic.expectedMessageCount("fulfillments".equals(kafkaTopic) ? 1 : 0);

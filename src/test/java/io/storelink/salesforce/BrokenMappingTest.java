@@ -112,6 +112,32 @@ class BrokenMappingTest {
         gate.check(exchange());
     }
 
+    @Test
+    void aMissingTotalRefundedFieldIsNamedWithItsType() throws Exception {
+        Schema org = Schema.standard().removeField("Opportunity", "Shopify_Total_Refunded__c");
+
+        assertThat(check(TestSettings.mapping(), org).ensureChecked()).singleElement().asString()
+                .contains("Opportunity.Shopify_Total_Refunded__c", "storelink.mapping.refund.total-refunded", "does not exist")
+                .contains("Fix: create a Currency field Shopify_Total_Refunded__c on Opportunity");
+    }
+
+    @Test
+    void aTotalRefundedFieldThatIsNotANumberIsNamed() throws Exception {
+        Schema org = Schema.standard().addField("Opportunity", "Shopify_Total_Refunded__c", FieldType.STRING, false);
+
+        assertThat(check(TestSettings.mapping(), org).ensureChecked()).singleElement().asString()
+                .contains("Opportunity.Shopify_Total_Refunded__c", "is a string field; it needs Currency");
+    }
+
+    @Test
+    void aTotalRefundedFieldTheIntegrationUserCannotWriteIsNamed() throws Exception {
+        Schema org = Schema.standard().addField("Opportunity",
+                Schema.Field.of("Shopify_Total_Refunded__c", FieldType.CURRENCY).readOnly());
+
+        assertThat(check(TestSettings.mapping(), org).ensureChecked()).singleElement().asString()
+                .contains("Opportunity.Shopify_Total_Refunded__c", "not writable for the integration user");
+    }
+
     static MappingSettings withOpportunityField(String field, String expression) {
         MappingSettings s = TestSettings.mapping();
         Map<String, String> fields = new LinkedHashMap<>(s.opportunity().fields());

@@ -14,6 +14,7 @@ import java.util.Set;
 import io.storelink.mapping.FieldSet;
 import io.storelink.fulfillments.FulfillmentMapping;
 import io.storelink.mapping.MappingSettings;
+import io.storelink.orderchanges.OrderChangeSettings;
 import io.storelink.orders.OrderMapping;
 import io.storelink.orders.OrderUpserts;
 import io.storelink.shopify.ParseFulfillment;
@@ -30,11 +31,13 @@ import org.springframework.stereotype.Component;
  * gives for sample payloads shipped in the jar ({@code mapping/sample-order.json}: the Shopify API client's order
  * fixture plus tags, presentment currency and payment gateway; {@code mapping/sample-fulfillment.json}). The writers'
  * gate (io.storelink.salesforce.SalesforceGate) runs it once and keeps them from writing while it finds problems.
+ * The order changes' fields (io.storelink.orderchanges: the total refunded, the deletion reason) are checked by type.
  */
 @Component
 public class MappingCheck {
 
     private final MappingSettings settings;
+    private final OrderChangeSettings changes;
     private final OrderMapping orders;
     private final FulfillmentMapping fulfillments;
     private final OrgSchema schema;
@@ -42,9 +45,10 @@ public class MappingCheck {
     private final ShopifyPayload<ShopifyFulfillment> sampleFulfillment;
     private volatile List<String> problems;   // null until checked
 
-    public MappingCheck(MappingSettings settings, OrderMapping orders, FulfillmentMapping fulfillments, OrgSchema schema,
-            ParseOrder parseOrder, ParseFulfillment parseFulfillment) {
+    public MappingCheck(MappingSettings settings, OrderChangeSettings changes, OrderMapping orders,
+            FulfillmentMapping fulfillments, OrgSchema schema, ParseOrder parseOrder, ParseFulfillment parseFulfillment) {
         this.settings = settings;
+        this.changes = changes;
         this.orders = orders;
         this.fulfillments = fulfillments;
         this.schema = schema;
@@ -81,7 +85,7 @@ public class MappingCheck {
     /** For /actuator/health and the log: every problem with its fix. */
     public static String detail(List<String> problems) {
         StringBuilder s = new StringBuilder("The field mapping (storelink.mapping) does not fit the Salesforce org, so "
-                + "the orders and fulfillments writers wait (orders stay in Kafka). ");
+                + "the writers (orders, fulfillments, refunds and deletions) wait (events stay in Kafka). ");
         for (int i = 0; i < problems.size(); i++) {
             s.append(i + 1).append(") ").append(problems.get(i)).append(' ');
         }
@@ -107,7 +111,7 @@ public class MappingCheck {
                 sample.opportunity().fields(), true));
         targets.add(new MappingProblems.Target("fulfillment", settings.opportunity().object(), fulfillments.fieldSet(),
                 fulfillments.map(sampleFulfillment.value(), sampleFulfillment.json()), false));
-        return List.copyOf(MappingProblems.of(settings, targets, o -> described.getOrDefault(o, Optional.empty())));
+        return List.copyOf(MappingProblems.of(settings, changes, targets, o -> described.getOrDefault(o, Optional.empty())));
     }
 
     /** The object's fields; empty when the org has no such object (describe answers 404). */

@@ -11,6 +11,7 @@ import java.util.function.Function;
 import io.storelink.mapping.FieldExpression;
 import io.storelink.mapping.FieldSet;
 import io.storelink.mapping.MappingSettings;
+import io.storelink.orderchanges.OrderChangeSettings;
 
 /**
  * What is wrong with the configured mapping for this org, each problem naming object, field, the setting and the
@@ -80,6 +81,19 @@ final class MappingProblems {
         });
     }
 
+    /** A field an order change writes by Id (never creates): must exist, be updateable, and be one of {@code types}. */
+    void updated(String object, String field, String setting, String kind, List<String> types) {
+        if (field == null || field.isBlank()) {
+            return;
+        }
+        field(object, field, setting, false, kind).ifPresent(f -> {
+            if (!types.contains(f.type())) {
+                problems.add(object + "." + field + " (" + setting + ") is a " + f.type() + " field; it needs " + kind
+                        + ". Fix: create a " + kind + " field and name it in " + setting + ".");
+            }
+        });
+    }
+
     /** A lookup linking the record to its parent (written as the parent's external id). */
     void lookup(String object, String field, String parent, String setting) {
         if (field == null || field.isBlank()) {
@@ -130,7 +144,7 @@ final class MappingProblems {
     }
 
     /** All checks of the order and fulfillment mappings. */
-    static List<String> of(MappingSettings s, List<Target> targets,
+    static List<String> of(MappingSettings s, OrderChangeSettings changes, List<Target> targets,
             Function<String, Optional<Map<String, SalesforceField>>> describe) {
         MappingProblems p = new MappingProblems(describe);
         boolean account = false;
@@ -159,6 +173,12 @@ final class MappingProblems {
             p.version(o, s.fulfillment().updatedAt(), "storelink.mapping.fulfillment.updated-at", false);
             p.lookup(o, s.opportunity().account(), s.account().object(), "storelink.mapping.opportunity.account");
             p.lookup(o, s.opportunity().contact(), s.contact().object(), "storelink.mapping.opportunity.contact");
+            p.updated(o, changes.refund().totalRefunded(), "storelink.mapping.refund.total-refunded", "Currency",
+                    List.of("currency", "double", "int"));
+            if (changes.opportunity().onDelete() == OrderChangeSettings.OnDelete.CLOSE) {
+                p.updated(o, changes.opportunity().deletedReason(), "storelink.mapping.opportunity.deleted-reason",
+                        "Text Area", List.of("string", "textarea"));
+            }
         }
         return p.problems();
     }

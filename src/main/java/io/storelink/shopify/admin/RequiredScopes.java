@@ -15,6 +15,8 @@ public final class RequiredScopes {
     public static final List<String> RECONCILIATION = List.of("read_orders", "read_customers");
     /** fulfillments-updated-since: orders with their fulfillments (read_orders covers fulfillments). */
     public static final List<String> SHIPMENT_CONFIRMATION = List.of("read_orders");
+    /** order-refunded: the order's total refunded and total, per refunds/create event (the refund writer). */
+    public static final List<String> REFUNDS = List.of("read_orders");
     /** locations, location-inventory keyed by SKU. */
     public static final List<String> INVENTORY_BY_SKU = List.of("read_locations", "read_inventory");
     /** location-inventory keyed by variant id also reads the item's variant (read_products). */
@@ -25,11 +27,11 @@ public final class RequiredScopes {
 
     /**
      * The scope a webhook topic needs to be subscribed (WebhookSubscriptionTopic's description in the 2026-07
-     * schema: orders/* read_orders, fulfillments/* read_fulfillments); null for a topic not listed here.
+     * schema: orders/* and refunds/* read_orders, fulfillments/* read_fulfillments); null for a topic not listed here.
      */
     public static String forTopic(String topic) {
         String t = topic.toUpperCase(Locale.ROOT);
-        if (t.startsWith("ORDERS_")) {
+        if (t.startsWith("ORDERS_") || t.startsWith("REFUNDS_")) {
             return "read_orders";
         }
         if (t.startsWith("FULFILLMENTS_")) {

@@ -104,6 +104,12 @@ public final class Schema {
             fieldsByLowerName = Collections.unmodifiableMap(copy);
         }
 
+        synchronized void remove(String field) {
+            Map<String, Field> copy = new LinkedHashMap<>(fieldsByLowerName);
+            copy.remove(field.toLowerCase(Locale.ROOT));
+            fieldsByLowerName = Collections.unmodifiableMap(copy);
+        }
+
         private static void put(Map<String, Field> map, Field f) {
             map.put(f.name().toLowerCase(Locale.ROOT), f);
         }
@@ -147,6 +153,12 @@ public final class Schema {
     public Schema addField(String sObject, String field, FieldType type, boolean externalId) {
         Field f = Field.of(field, type);
         return addField(sObject, externalId ? f.asExternalId(true) : f);
+    }
+
+    /** Removes a field, as an org that never created it (e.g. one the default mapping writes). */
+    public Schema removeField(String sObject, String field) {
+        objectOrThrow(sObject).remove(field);
+        return this;
     }
 
     public Schema addField(String sObject, Field field) {
@@ -240,6 +252,7 @@ public final class Schema {
         addField("Opportunity", Field.of("Tracking_URL__c", FieldType.URL));
         addField("Opportunity", Field.of("Fulfillment_Status__c", s));
         addField("Opportunity", Field.of("Tracking_Updated_At__c", FieldType.DATETIME));
+        addField("Opportunity", Field.of("Shopify_Total_Refunded__c", FieldType.CURRENCY));
         // a custom field no default fills: the tests and the sandbox map it in a file beside the defaults
         addField("Opportunity", Field.of("Shopify_Payment_Gateway__c", s).withLength(80));
 

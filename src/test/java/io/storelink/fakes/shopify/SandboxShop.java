@@ -60,7 +60,7 @@ public final class SandboxShop implements AutoCloseable {
             i++;
         }
         for (String topic : new String[] {"ORDERS_CREATE", "ORDERS_UPDATED", "ORDERS_PAID", "ORDERS_CANCELLED",
-                "FULFILLMENTS_CREATE", "FULFILLMENTS_UPDATE"}) {
+                "ORDERS_DELETE", "FULFILLMENTS_CREATE", "FULFILLMENTS_UPDATE", "REFUNDS_CREATE"}) {
             admin.subscribeWebhook(topic, webhooks.endpoint().toString());
         }
     }

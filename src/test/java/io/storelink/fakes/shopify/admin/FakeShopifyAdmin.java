@@ -156,6 +156,14 @@ public final class FakeShopifyAdmin implements AutoCloseable {
         shop.fulfill(orderId, company, number, url, status, at);
     }
 
+    /**
+     * Refunds {@code amount} (shop currency, e.g. "12.50") of a stored order, as a refund with one successful refund
+     * transaction; the order's totalRefundedSet is the sum of them. Returns the refund's id.
+     */
+    public long refund(long orderId, String amount, Instant at) {
+        return shop.refund(orderId, amount, at);
+    }
+
     /** An active location, gid://shopify/Location/{id}. */
     public void addLocation(long id, String name) {
         shop.addLocation(id, name);

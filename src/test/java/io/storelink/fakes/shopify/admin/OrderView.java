@@ -57,6 +57,7 @@ final class OrderView {
         m.put("totalTaxSet", moneyBag(o, "total_tax", currency));
         m.put("totalDiscountsSet", moneyBag(o, "total_discounts", currency));
         m.put("currentTotalPriceSet", moneyBag(o, "current_total_price", currency));
+        m.put("totalRefundedSet", refundedBag(o, currency));
         m.put("customer", o.get("customer") instanceof ObjectNode c ? customer(c) : null);
         m.put("billingAddress", address(o.get("billing_address"), "gid://shopify/MailingAddress/" + id + "1?model_name=Address"));
         m.put("shippingAddress", address(o.get("shipping_address"), "gid://shopify/MailingAddress/" + id + "2?model_name=Address"));
@@ -177,6 +178,30 @@ final class OrderView {
             m.put("shopMoney", shop);
             m.put("presentmentMoney", shop);
         }
+        return m;
+    }
+
+    /**
+     * The REST order carries no total refunded: Shopify's totalRefundedSet is the sum of its refunds' successful refund
+     * transactions (shop currency; the fake's refunds are in the shop currency, so presentment is the same).
+     */
+    static java.math.BigDecimal refunded(JsonNode o) {
+        java.math.BigDecimal sum = java.math.BigDecimal.ZERO;
+        for (JsonNode r : o.path("refunds")) {
+            for (JsonNode t : r.path("transactions")) {
+                if ("refund".equals(t.path("kind").asText()) && "success".equals(t.path("status").asText())) {
+                    sum = sum.add(new java.math.BigDecimal(t.path("amount").asText("0")));
+                }
+            }
+        }
+        return sum;
+    }
+
+    private static Map<String, Object> refundedBag(JsonNode o, String currency) {
+        Map<String, Object> shop = money(refunded(o).setScale(2, java.math.RoundingMode.HALF_EVEN).toPlainString(), currency);
+        Map<String, Object> m = typed("MoneyBag");
+        m.put("shopMoney", shop);
+        m.put("presentmentMoney", shop);
         return m;
     }
 

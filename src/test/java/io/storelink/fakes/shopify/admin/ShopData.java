@@ -36,6 +36,7 @@ final class ShopData {
     private final Map<Long, Item> itemsByVariant = new HashMap<>();
     private final Map<Long, Map<Long, Integer>> available = new HashMap<>(); // location -> item -> available
     private final List<Webhook> webhooks = new ArrayList<>();
+    private long nextRefundId = 900_000_001L;
     private long nextFulfillmentId = 5_421_000_000_000_000_001L;
     private long nextItemId = 4_312_000_000_000_000_001L;
     private long nextWebhookId = 1_380_000_000_001L;
@@ -73,6 +74,26 @@ final class ShopData {
         f.putArray("tracking_urls").add(url);
         if (status.equals("SUCCESS")) o.put("fulfillment_status", "fulfilled");
         o.put("updated_at", Times.rest(at));
+    }
+
+    /**
+     * Adds a refund of {@code amount} in the shop currency (REST shape: one refund transaction), sets financial_status to
+     * refunded or partially_refunded and moves the order's updated_at to {@code at}.
+     */
+    synchronized long refund(long orderId, String amount, Instant at) {
+        ObjectNode o = orders.get(orderId);
+        if (o == null) throw new IllegalArgumentException("no order " + orderId);
+        ArrayNode all = o.has("refunds") && o.get("refunds").isArray() ? (ArrayNode) o.get("refunds") : o.putArray("refunds");
+        long id = nextRefundId++;
+        ObjectNode r = all.addObject();
+        r.put("id", id).put("admin_graphql_api_id", "gid://shopify/Refund/" + id).put("order_id", orderId)
+                .put("created_at", Times.rest(at)).put("processed_at", Times.rest(at));
+        r.putArray("transactions").addObject().put("kind", "refund").put("status", "success").put("amount", amount)
+                .put("currency", o.path("currency").asText());
+        boolean full = OrderView.refunded(o).compareTo(new java.math.BigDecimal(o.path("total_price").asText("0"))) >= 0;
+        o.put("financial_status", full ? "refunded" : "partially_refunded");
+        o.put("updated_at", Times.rest(at));
+        return id;
     }
 
     /** Orders matching {@code filter}, sorted by {@code key}, paged; only the page is rendered. */

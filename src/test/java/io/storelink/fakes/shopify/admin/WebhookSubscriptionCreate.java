@@ -29,6 +29,8 @@ import static io.storelink.fakes.shopify.admin.OrderView.typed;
 final class WebhookSubscriptionCreate implements DataFetcher<Object> {
 
     private static final Pattern SCOPES = Pattern.compile("Requires at least one of the following scopes:\\s*([a-z_,\\s]+)");
+    /** The other wording of the schema, e.g. ORDERS_DELETE: "Requires the `read_orders` scope." */
+    private static final Pattern ONE_SCOPE = Pattern.compile("Requires the `([a-z_]+)` scope");
 
     @Override
     public Object get(DataFetchingEnvironment env) {
@@ -90,7 +92,12 @@ final class WebhookSubscriptionCreate implements DataFetcher<Object> {
             return List.of();
         }
         GraphQLEnumValueDefinition value = e.getValue(topic);
-        Matcher m = SCOPES.matcher(value == null || value.getDescription() == null ? "" : value.getDescription());
+        String description = value == null || value.getDescription() == null ? "" : value.getDescription();
+        Matcher one = ONE_SCOPE.matcher(description);
+        if (one.find()) {
+            return List.of(one.group(1));
+        }
+        Matcher m = SCOPES.matcher(description);
         if (!m.find()) {
             return List.of();
         }

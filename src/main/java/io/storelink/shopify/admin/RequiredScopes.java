@@ -27,7 +27,8 @@ public final class RequiredScopes {
 
     /**
      * The scope a webhook topic needs to be subscribed (WebhookSubscriptionTopic's description in the 2026-07
-     * schema: orders/* and refunds/* read_orders, fulfillments/* read_fulfillments); null for a topic not listed here.
+     * schema: orders/* and refunds/* read_orders, fulfillments/* read_fulfillments); null for a topic that needs none
+     * (app/uninstalled).
      */
     public static String forTopic(String topic) {
         String t = topic.toUpperCase(Locale.ROOT);

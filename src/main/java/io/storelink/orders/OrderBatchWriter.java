@@ -49,6 +49,8 @@ public class OrderBatchWriter {
 
     private static final Logger LOG = LoggerFactory.getLogger(OrderBatchWriter.class);
     static final String BATCH = "orderBatch";
+    /** Property of a record left to its partition's new owner after a rebalance: not written by this batch. */
+    public static final String LEFT_FOR_OWNER = "leftForPartitionOwner";
     static final String WRITE = "orderBatchWrite";
     /** Salesforce calls answered, by kind: what the API allowance is spent on. */
     static final String CALLS = "storelink.writer.calls";
@@ -89,6 +91,7 @@ public class OrderBatchWriter {
             int partition = child.getMessage().getHeader(KafkaConstants.PARTITION, Integer.class);
             if (assignments.polledBeforeAssignment(partition, child.getClock().getCreated())) {
                 stale++; // its partition's current owner reads it again
+                child.setProperty(LEFT_FOR_OWNER, true);
                 continue;
             }
             ShopifyPayload<ShopifyOrder> order = null;

@@ -1,5 +1,7 @@
 package io.storelink.sync;
 
+import io.storelink.orders.OrderBatchWriter;
+
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.spi.CamelEvent;
@@ -13,7 +15,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Completes when the orders writer has finished batches (written, skipped or dead-lettered, and committed) holding
- * this many records of the given webhook deliveries. The writer takes records in batches, so Camel's NotifyBuilder,
+ * this many records of the given webhook deliveries; a record a batch left to its partition's new owner after a
+ * rebalance does not count (it is written by a later batch). The writer takes records in batches, so Camel's NotifyBuilder,
  * which counts exchanges, cannot say when a given record is done.
  */
 final class WriterRecords extends EventNotifierSupport {
@@ -48,7 +51,8 @@ final class WriterRecords extends EventNotifierSupport {
             return;
         }
         for (Object r : records) {
-            if (r instanceof Exchange record && webhookIds.contains(record.getMessage().getHeader("X-Shopify-Webhook-Id", String.class))) {
+            if (r instanceof Exchange record && !record.getProperty(OrderBatchWriter.LEFT_FOR_OWNER, false, Boolean.class)
+                    && webhookIds.contains(record.getMessage().getHeader("X-Shopify-Webhook-Id", String.class))) {
                 remaining.countDown();
             }
         }

@@ -121,6 +121,28 @@ class OrdersToSalesforceRouteTest extends RouteTestSupport {
     }
 
     @Test
+    void withinTheReserveEachCallWaitsTheSlowDelayOnCamelsSchedulerNotOnTheCallersThread() throws Exception {
+        apiUsage.record("api-usage=14000/15000"); // 1,000 left: under the 10 % reserve, mode slow
+        List<String> callThreads = new CopyOnWriteArrayList<>();
+        salesforce.whenAnyExchangeReceived(e -> {
+            callThreads.add(Thread.currentThread().getName());
+            e.getMessage().setBody(answer(e, null));
+        });
+        Duration slowDelay = settings("storelink.salesforce.governor", io.storelink.salesforce.GovernorSettings.class).slowDelay();
+
+        long started = System.nanoTime();
+        Exchange batch = consume(order(CUSTOMER_ORDER, true));
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+
+        assertThat(batch.getException()).isNull();
+        assertThat(salesforce.getReceivedCounter()).as("version read, then upserts").isEqualTo(2);
+        assertThat(took).as("two calls, each after the slow delay").isGreaterThanOrEqualTo(slowDelay.multipliedBy(2));
+        // asyncDelayed: the wait ends on Camel's delayer thread, which then makes the call
+        assertThat(callThreads).allSatisfy(t -> assertThat(t).containsIgnoringCase("delay"));
+        assertThat(orders("written")).isEqualTo(1);
+    }
+
+    @Test
     void orderSalesforceRefusesIsDeadLetteredAloneAndTheBatchCommitted() throws Exception {
         salesforce.whenAnyExchangeReceived(e -> e.getMessage().setBody(answer(e, GUEST_ORDER)));
         deadLetterTopic.expectedMessageCount(1);

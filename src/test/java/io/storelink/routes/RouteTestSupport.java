@@ -138,9 +138,12 @@ public abstract class RouteTestSupport extends CamelTestSupport {
         });
     }
 
-    /** The real writer gate on the configured pause settings, with a governor that has seen no API usage yet. */
+    /** What Salesforce reported of the org's API usage, as the gates of {@link #salesforceGate()} see it. */
+    protected final SalesforceApiUsage apiUsage = new SalesforceApiUsage(new SimpleMeterRegistry());
+
+    /** The real writer gate on the configured pause settings, its governor reading {@link #apiUsage} (none yet). */
     protected SalesforceGate salesforceGate() {
-        AllowanceGovernor governor = new AllowanceGovernor(new SalesforceApiUsage(new SimpleMeterRegistry()),
+        AllowanceGovernor governor = new AllowanceGovernor(apiUsage,
                 settings("storelink.salesforce.governor", GovernorSettings.class));
         return new SalesforceGate(new SalesforceErrors(), governor,
                 TestSettings.mappingCheck(TestSettings.mapping(), TestSettings.orgSchema()), pause("recheck"), pause("login-first-probe"),

@@ -3,6 +3,7 @@ package io.storelink.doctor;
 import java.util.Locale;
 
 import io.storelink.config.SalesforceSettings;
+import io.storelink.salesforce.login.LoginFlow;
 
 /**
  * What a refused Salesforce login most likely means and the one thing to do about it. Salesforce answers most
@@ -21,9 +22,9 @@ final class LoginDiagnosis {
     /**
      * @param error       Salesforce's {@code error}, e.g. invalid_grant
      * @param description its {@code error_description}
-     * @param flow        client_credentials, password, refresh_token or jwt
+     * @param flow        the flow the bridge logged in with
      */
-    static Cause of(String error, String description, String flow, SalesforceSettings settings) {
+    static Cause of(String error, String description, LoginFlow flow, SalesforceSettings settings) {
         String e = lower(error);
         String d = lower(description);
         String said = " (Salesforce: " + error + (description == null || description.isBlank() ? "" : " \"" + description + "\"") + ")";
@@ -40,15 +41,15 @@ final class LoginDiagnosis {
         if (e.equals("inactive_user") || d.contains("inactive")) {
             return new Cause("the integration user is inactive" + said,
                     "activate the user (Setup > Users), or connect as an active user"
-                            + (flow.equals("client_credentials") ? " (the app's Run As user)" : ""));
+                            + (flow == LoginFlow.CLIENT_CREDENTIALS ? " (the app's Run As user)" : ""));
         }
         if (e.equals("inactive_org")) {
             return new Cause("the org is locked, deleted or suspended" + said, "check the org's status with its administrator");
         }
         if (e.equals("unsupported_grant_type") || d.contains("not enabled") || d.contains("grant type not supported")) {
-            return new Cause("the app does not allow the " + flow + " flow" + said, enableFlow(flow));
+            return new Cause("the app does not allow the " + flow.setting() + " flow" + said, enableFlow(flow));
         }
-        if (d.contains("not supported on this domain") || (flow.equals("client_credentials") && genericHost)) {
+        if (d.contains("not supported on this domain") || (flow == LoginFlow.CLIENT_CREDENTIALS && genericHost)) {
             return new Cause("the client credentials flow was sent to " + settings.loginUrl()
                     + ", which does not accept it" + said,
                     "set SALESFORCE_LOGIN_URL to the org's My Domain URL, e.g. https://yourcompany.my.salesforce.com "
@@ -74,17 +75,17 @@ final class LoginDiagnosis {
                     "set SALESFORCE_JWT_AUDIENCE to https://login.salesforce.com (https://test.salesforce.com for a "
                             + "sandbox)");
         }
-        if (flow.equals("jwt") && (d.contains("assertion") || d.contains("signature") || d.contains("certificate"))) {
+        if (flow == LoginFlow.JWT && (d.contains("assertion") || d.contains("signature") || d.contains("certificate"))) {
             return new Cause("Salesforce could not verify the signed JWT with the app's certificate" + said,
                     "upload the certificate of the key in SALESFORCE_JWT_KEY_FILE to the Connected App (Use digital "
                             + "signatures), and check SALESFORCE_CLIENT_ID and SALESFORCE_USERNAME");
         }
-        if (flow.equals("refresh_token") && (d.contains("expired") || d.contains("refresh"))) {
+        if (flow == LoginFlow.REFRESH_TOKEN && (d.contains("expired") || d.contains("refresh"))) {
             return new Cause("the refresh token was revoked or has expired" + said,
                     "get a new refresh token (authorize the app again) and set SALESFORCE_REFRESH_TOKEN; check the app's "
                             + "Refresh Token Policy");
         }
-        if (flow.equals("password") && d.contains("authentication failure")) {
+        if (flow == LoginFlow.PASSWORD && d.contains("authentication failure")) {
             boolean tokenSet = settings.securityToken() != null && !settings.securityToken().isBlank();
             if (!tokenSet) {
                 return new Cause("the password was sent without a security token" + said,
@@ -97,17 +98,17 @@ final class LoginDiagnosis {
                             + "resets the token), and the profile's Login IP Ranges");
         }
         return new Cause("Salesforce refused the login" + said,
-                "check the " + flow + " settings in README \"Salesforce credentials\" against the Connected App");
+                "check the " + flow.setting() + " settings in README \"Salesforce credentials\" against the Connected App");
     }
 
-    private static String enableFlow(String flow) {
+    private static String enableFlow(LoginFlow flow) {
         return switch (flow) {
-            case "client_credentials" -> "in the Connected App's OAuth settings, enable Client Credentials Flow and set "
+            case CLIENT_CREDENTIALS -> "in the Connected App's OAuth settings, enable Client Credentials Flow and set "
                     + "its Run As user";
-            case "jwt" -> "in the Connected App's OAuth settings, enable Use digital signatures with the certificate of "
+            case JWT -> "in the Connected App's OAuth settings, enable Use digital signatures with the certificate of "
                     + "SALESFORCE_JWT_KEY_FILE";
-            case "refresh_token" -> "add the refresh_token scope (Perform requests at any time) to the Connected App";
-            default -> "allow OAuth Username-Password Flows (Setup > OAuth and OpenID Connect Settings), or switch to "
+            case REFRESH_TOKEN -> "add the refresh_token scope (Perform requests at any time) to the Connected App";
+            case PASSWORD -> "allow OAuth Username-Password Flows (Setup > OAuth and OpenID Connect Settings), or switch to "
                     + "client credentials or JWT";
         };
     }

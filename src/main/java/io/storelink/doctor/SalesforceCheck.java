@@ -11,7 +11,6 @@ import java.util.regex.Pattern;
 import org.apache.camel.CamelContext;
 import org.apache.camel.CamelExecutionException;
 import org.apache.camel.ProducerTemplate;
-import org.apache.camel.component.salesforce.AuthenticationType;
 import org.apache.camel.component.salesforce.SalesforceComponent;
 import org.apache.camel.component.salesforce.api.SalesforceException;
 import org.apache.camel.component.salesforce.api.dto.Limits;
@@ -20,6 +19,7 @@ import org.apache.camel.component.salesforce.api.dto.Version;
 import org.springframework.stereotype.Component;
 
 import io.storelink.config.SalesforceSettings;
+import io.storelink.salesforce.login.LoginFlow;
 import io.storelink.salesforce.login.LoginSettingsException;
 
 /**
@@ -49,11 +49,11 @@ class SalesforceCheck implements DoctorCheck {
     @Override
     public List<Finding> run() {
         List<Finding> findings = new ArrayList<>();
-        String flow;
+        LoginFlow flow;
         SalesforceComponent salesforce;
         try {
             salesforce = camel.getComponent("salesforce", SalesforceComponent.class);
-            flow = flowName(salesforce.getLoginConfig().getType());
+            flow = LoginFlow.of(settings); // what SalesforceLoginCustomizer gave the component
         } catch (RuntimeException e) {
             LoginSettingsException settingsProblem = settingsProblem(e);
             findings.add(settingsProblem != null
@@ -92,10 +92,10 @@ class SalesforceCheck implements DoctorCheck {
         return null;
     }
 
-    private Finding login(SalesforceComponent salesforce, String flow) {
+    private Finding login(SalesforceComponent salesforce, LoginFlow flow) {
         try {
             salesforce.getSession().login(null); // the running bridge's session when it has one: no extra login
-            return Finding.passed(AREA, "login", "logged in with the " + flow + " flow at " + settings.loginUrl()
+            return Finding.passed(AREA, "login", "logged in with the " + flow.setting() + " flow at " + settings.loginUrl()
                     + " (instance " + salesforce.getSession().getInstanceUrl() + ")");
         } catch (SalesforceException e) {
             Matcher m = loginError(e);
@@ -162,14 +162,5 @@ class SalesforceCheck implements DoctorCheck {
             return Finding.failed(AREA, "API allowance", "GET /limits failed (" + e.getCause().getClass().getSimpleName() + ")",
                     "give the integration user the API Enabled and View Setup and Configuration permissions");
         }
-    }
-
-    static String flowName(AuthenticationType type) {
-        return switch (type) {
-            case CLIENT_CREDENTIALS -> "client_credentials";
-            case USERNAME_PASSWORD -> "password";
-            case REFRESH_TOKEN -> "refresh_token";
-            case JWT -> "jwt";
-        };
     }
 }

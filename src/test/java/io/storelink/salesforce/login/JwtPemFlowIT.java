@@ -18,7 +18,7 @@ import org.springframework.test.context.TestPropertySource;
         "storelink.salesforce.client-id=" + JwtPemFlowIT.CLIENT_ID,
         "storelink.salesforce.username=" + LoginFlowITSupport.USERNAME
 })
-class JwtPemFlowIT extends LoginFlowITSupport {
+class JwtPemFlowIT extends JwtFlowITSupport {
 
     static final String CLIENT_ID = "jwt-pem-client";
     static final Path KEY_FILE = KEYS.pkcs1Pem(tempDir());
@@ -43,17 +43,7 @@ class JwtPemFlowIT extends LoginFlowITSupport {
     }
 
     @Override
-    String refusedLoginCode() {
-        return "invalid_grant";
-    }
-
-    @Override
-    void breakCredential() {
-        SALESFORCE.acceptJwt(CLIENT_ID, OTHER_KEYS.certificate().getPublicKey(), USERNAME);
-    }
-
-    @Override
-    void restoreCredential() {
-        SALESFORCE.acceptJwt(CLIENT_ID, KEYS.certificate().getPublicKey(), USERNAME);
+    String clientId() {
+        return CLIENT_ID;
     }
 }

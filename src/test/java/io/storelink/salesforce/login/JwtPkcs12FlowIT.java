@@ -19,7 +19,7 @@ import org.springframework.test.context.TestPropertySource;
         "storelink.salesforce.username=" + LoginFlowITSupport.USERNAME,
         "storelink.salesforce.jwt.key-password=" + JwtPkcs12FlowIT.PASSWORD
 })
-class JwtPkcs12FlowIT extends LoginFlowITSupport {
+class JwtPkcs12FlowIT extends JwtFlowITSupport {
 
     static final String CLIENT_ID = "jwt-p12-client";
     static final String PASSWORD = "keystore-pass-51c";
@@ -45,17 +45,7 @@ class JwtPkcs12FlowIT extends LoginFlowITSupport {
     }
 
     @Override
-    String refusedLoginCode() {
-        return "invalid_grant";
-    }
-
-    @Override
-    void breakCredential() {
-        SALESFORCE.acceptJwt(CLIENT_ID, OTHER_KEYS.certificate().getPublicKey(), USERNAME);
-    }
-
-    @Override
-    void restoreCredential() {
-        SALESFORCE.acceptJwt(CLIENT_ID, KEYS.certificate().getPublicKey(), USERNAME);
+    String clientId() {
+        return CLIENT_ID;
     }
 }

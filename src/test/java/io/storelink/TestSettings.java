@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 
 import io.storelink.fakes.salesforce.Schema;
+import io.storelink.customers.CustomerMapping;
+import io.storelink.customers.CustomerSettings;
 import io.storelink.inventory.InventorySettings;
 import io.storelink.fulfillments.FulfillmentMapping;
 import io.storelink.mapping.MappingSettings;
@@ -22,6 +24,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.storelink.salesforce.schema.MappingCheck;
+import io.storelink.shopify.ParseCustomer;
 import io.storelink.shopify.ParseFulfillment;
 import io.storelink.shopify.ParseOrder;
 import org.apache.camel.CamelContext;
@@ -58,6 +61,14 @@ public final class TestSettings {
             camel.start();
         }
         return camel;
+    }
+
+    public static CustomerSettings customers() {
+        return binder().bind("storelink.mapping.customer", CustomerSettings.class).get();
+    }
+
+    public static CustomerMapping customerMapping() {
+        return new CustomerMapping(mapping(), customers(), orderMapping(), camel());
     }
 
     public static OrderMapping orderMapping() {
@@ -103,8 +114,10 @@ public final class TestSettings {
     public static MappingCheck mappingCheck(MappingSettings settings, OrgSchema org) {
         ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
                 .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
-        return new MappingCheck(settings, orderChanges(), new OrderMapping(settings, camel()), new FulfillmentMapping(settings, camel()), org,
-                new ParseOrder(json), new ParseFulfillment(json));
+        OrderMapping orders = new OrderMapping(settings, camel());
+        return new MappingCheck(settings, orderChanges(), orders, new FulfillmentMapping(settings, camel()), customers(),
+                new CustomerMapping(settings, customers(), orders, camel()), org,
+                new ParseOrder(json), new ParseFulfillment(json), new ParseCustomer(json));
     }
 
     /** The records as the writer sends them to the fake's org: values fitted to its fields (types, lengths). */

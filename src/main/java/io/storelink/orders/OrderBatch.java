@@ -18,9 +18,9 @@ import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
- * The plan and progress of one batch of order records: which orders need their version read from Salesforce,
- * which are written, in which calls, and what became of each record. Only the newest event of each order in the
- * batch is written; the older ones are skipped, as the version guard would skip them after it.
+ * The plan and progress of one batch of records of the orders topic: which orders and customers need their version
+ * read from Salesforce, which are written, in which calls, and what became of each record. Only the newest event of
+ * each order (or customer) in the batch is written; the older ones are skipped, as the version guard would skip them.
  */
 final class OrderBatch {
 
@@ -42,14 +42,14 @@ final class OrderBatch {
     private boolean gaveUp;
     int versionReads;
 
-    OrderBatch(List<BatchRecord> records, WrittenVersions versions, Function<BatchRecord, OrderUpserts> mapping) {
+    OrderBatch(List<BatchRecord> records, WrittenVersions versions, Function<BatchRecord, RecordUpserts> mapping) {
         this.records = records;
         this.versions = versions;
-        Map<Long, BatchRecord> latest = new LinkedHashMap<>();
+        Map<Subject, BatchRecord> latest = new LinkedHashMap<>();
         for (BatchRecord r : records) {
             versions.consumed(r.partition, r.offset);
             if (r.pending()) {
-                latest.merge(r.orderId(), r, OrderBatch::newer);
+                latest.merge(r.subject(), r, OrderBatch::newer);
             }
         }
         List<BatchRecord> unknown = new ArrayList<>();
@@ -57,8 +57,9 @@ final class OrderBatch {
             if (!r.pending()) {
                 continue;
             }
-            if (latest.get(r.orderId()) != r) {
-                r.skipped("a newer event of this order came in the same batch");
+            if (latest.get(r.subject()) != r) {
+                r.skipped("a newer event of this " + r.subject().kind().name().toLowerCase(java.util.Locale.ROOT)
+                        + " came in the same batch");
                 continue;
             }
             try {
@@ -68,14 +69,22 @@ final class OrderBatch {
                 continue;
             }
             newest.add(r);
-            Optional<Known> known = versions.known(r.partition, r.orderId(), r.createdAt());
+            // a deletion mark must find the Contact: whether it exists is read, never inferred (orders create Contacts)
+            Optional<Known> known = r.deletion ? Optional.empty() : versions.known(r.partition, r.subject(), r.createdAt());
             if (known.isPresent()) {
                 decide(r, known.get());
             } else {
                 unknown.add(r);
             }
         }
-        new Batches<>(unknown.iterator(), BatchCalls.IDS_PER_QUERY * BatchCalls.QUERIES_PER_CALL).forEachRemaining(reads::add);
+        // each query reads one kind (orders: Opportunities, customers: Contacts), a call carries up to 5 queries
+        List<List<BatchRecord>> queries = new ArrayList<>();
+        for (Subject.Kind kind : Subject.Kind.values()) {
+            new Batches<>(unknown.stream().filter(r -> r.subject().kind() == kind).iterator(), BatchCalls.IDS_PER_QUERY)
+                    .forEachRemaining(queries::add);
+        }
+        new Batches<>(queries.iterator(), BatchCalls.QUERIES_PER_CALL)
+                .forEachRemaining(call -> reads.add(call.stream().flatMap(List::stream).toList()));
     }
 
     /** The later in Shopify's version (updated_at), or the later in the partition when equal or unknown. */
@@ -112,12 +121,12 @@ final class OrderBatch {
     }
 
     /** The versions Salesforce answered for the current read call. */
-    void versionsRead(Map<String, Optional<Instant>> found) {
+    void versionsRead(Map<Subject, Optional<Instant>> found) {
         for (BatchRecord r : current.records()) {
-            Optional<Instant> version = found.get(Long.toString(r.orderId()));
+            Optional<Instant> version = found.get(r.subject());
             @SuppressWarnings("OptionalAssignedToNull")
             Known known = version == null ? WrittenVersions.absent() : new Version(version.orElse(null));
-            versions.learnt(r.partition, r.orderId(), r.createdAt(), known);
+            versions.learnt(r.partition, r.subject(), r.createdAt(), known);
             decide(r, known);
         }
         current = null;
@@ -134,10 +143,10 @@ final class OrderBatch {
             BatchCalls.Saved s = saved.get(i);
             if (s.success()) {
                 r.written();
-                versions.learnt(r.partition, r.orderId(), r.createdAt(), new Version(r.version()));
+                versions.learnt(r.partition, r.subject(), r.createdAt(), new Version(r.version()));
             } else if (isFinal.test(s.failure())) {
                 r.refused(s.failure());
-                versions.forget(r.partition, r.orderId(), r.createdAt());
+                versions.forget(r.partition, r.subject(), r.createdAt());
             } else if (retry == null) {
                 retry = s.failure();
             }
@@ -158,14 +167,16 @@ final class OrderBatch {
         if (current != null) {
             for (BatchRecord r : current.pending()) {
                 r.refused(failure);
-                versions.forget(r.partition, r.orderId(), r.createdAt());
+                versions.forget(r.partition, r.subject(), r.createdAt());
             }
             current = null;
         }
     }
 
     private void decide(BatchRecord r, Known known) {
-        if (known instanceof Version v && v.updatedAt() != null && r.version() != null && !v.updatedAt().isBefore(r.version())) {
+        if (r.deletion && !(known instanceof Version)) {
+            r.skipped("no Contact for this customer in Salesforce: nothing to mark");
+        } else if (known instanceof Version v && v.updatedAt() != null && r.version() != null && !v.updatedAt().isBefore(r.version())) {
             r.skipped("Salesforce already has this or a newer version");
         } else {
             r.toWrite = true;

@@ -6,31 +6,49 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import io.storelink.customers.CustomerSettings;
 import io.storelink.mapping.MappingSettings;
 import org.springframework.stereotype.Component;
 
 /**
  * The fields Storelink writes, derived from the configured mapping (storelink.mapping) so that a field an integration
  * engineer adds is redacted and exported too: every mapped Contact and Account field is personal (names, e-mail,
- * phone, addresses); of the Opportunity, Name and Description carry the buyer's name. External ids, lookups and
- * version fields identify records and stay.
+ * phone, addresses), and so is every Contact field customer events write (storelink.mapping.customer.fields: the
+ * mailing address, the merchant's note) but the consent flags (a Checkbox cannot be blanked, and a yes/no on
+ * marketing identifies no one); of the Opportunity, Name and Description carry the buyer's name. External ids,
+ * lookups and version fields identify records and stay.
  */
 @Component
 public class ManagedFields {
 
-    private final MappingSettings mapping;
+    private static final String EMAIL_OPT_OUT = "variable.emailOptOut";
+    private static final String SMS_SUBSCRIBED = "variable.smsSubscribed";
 
-    public ManagedFields(MappingSettings mapping) {
+    private final MappingSettings mapping;
+    private final CustomerSettings customers;
+
+    public ManagedFields(MappingSettings mapping, CustomerSettings customers) {
         this.mapping = mapping;
+        this.customers = customers;
     }
 
     public MappingSettings mapping() {
         return mapping;
     }
 
-    /** The Contact's mapped fields: all personal. */
+    /** The Contact's mapped fields, of orders and of customer events: all personal. */
     public List<String> contactPersonal() {
-        return mapped(mapping.contact().fields());
+        return distinct(null, null, null, contactMapped());
+    }
+
+    private List<String> contactMapped() {
+        List<String> fields = new ArrayList<>(mapped(mapping.contact().fields()));
+        customers.fields().forEach((field, value) -> {
+            if (value != null && !value.isBlank() && !value.contains(EMAIL_OPT_OUT) && !value.contains(SMS_SUBSCRIBED)) {
+                fields.add(field);
+            }
+        });
+        return fields;
     }
 
     /** The Account's mapped fields: all personal (a company name is the customer's too). */
@@ -46,7 +64,7 @@ public class ManagedFields {
 
     /** What a query reads of a Contact: its ids, lookup and every mapped field. */
     public List<String> contactSelect() {
-        return distinct("Id", mapping.contact().externalId(), mapping.contact().account(), mapped(mapping.contact().fields()));
+        return distinct("Id", mapping.contact().externalId(), mapping.contact().account(), contactMapped());
     }
 
     public List<String> accountSelect() {

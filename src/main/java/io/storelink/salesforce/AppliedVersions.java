@@ -35,6 +35,11 @@ public class AppliedVersions implements AggregationStrategy {
         this.versionField = versionField;
     }
 
+    /** The field holding the applied version. */
+    public String versionField() {
+        return versionField;
+    }
+
     /** SOQL for the versions of these records; the ids are Shopify's numeric ids, so there is nothing to escape. */
     public String query(Collection<Long> shopifyIds) {
         String ids = shopifyIds.stream().distinct().map(id -> "'" + id + "'").collect(Collectors.joining(","));

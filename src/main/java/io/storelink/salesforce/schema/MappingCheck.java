@@ -11,15 +11,19 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import io.storelink.customers.CustomerMapping;
+import io.storelink.customers.CustomerSettings;
 import io.storelink.mapping.FieldSet;
 import io.storelink.fulfillments.FulfillmentMapping;
 import io.storelink.mapping.MappingSettings;
 import io.storelink.orderchanges.OrderChangeSettings;
 import io.storelink.orders.OrderMapping;
 import io.storelink.orders.OrderUpserts;
+import io.storelink.shopify.ParseCustomer;
 import io.storelink.shopify.ParseFulfillment;
 import io.storelink.shopify.ParseOrder;
 import io.storelink.shopify.ShopifyPayload;
+import io.storelink.shopify.model.ShopifyCustomer;
 import io.storelink.shopify.model.ShopifyFulfillment;
 import io.storelink.shopify.model.ShopifyOrder;
 import org.apache.camel.component.salesforce.api.SalesforceException;
@@ -31,7 +35,9 @@ import org.springframework.stereotype.Component;
  * gives for sample payloads shipped in the jar ({@code mapping/sample-order.json}: the Shopify API client's order
  * fixture plus tags, presentment currency and payment gateway; {@code mapping/sample-fulfillment.json}). The writers'
  * gate (io.storelink.salesforce.SalesforceGate) runs it once and keeps them from writing while it finds problems.
- * The order changes' fields (io.storelink.orderchanges: the total refunded, the deletion reason) are checked by type.
+ * The order changes' fields (io.storelink.orderchanges: the total refunded, the deletion reason) are checked by type;
+ * the customer events' Contact fields with {@code mapping/sample-customer.json} (Shopify's customers/create sample plus
+ * tags and marketing consent), their version field, and the deleted flag when customers/delete marks.
  */
 @Component
 public class MappingCheck {
@@ -43,10 +49,14 @@ public class MappingCheck {
     private final OrgSchema schema;
     private final ShopifyPayload<ShopifyOrder> sampleOrder;
     private final ShopifyPayload<ShopifyFulfillment> sampleFulfillment;
+    private final CustomerSettings customerSettings;
+    private final CustomerMapping customers;
+    private final ShopifyPayload<ShopifyCustomer> sampleCustomer;
     private volatile List<String> problems;   // null until checked
 
     public MappingCheck(MappingSettings settings, OrderChangeSettings changes, OrderMapping orders,
-            FulfillmentMapping fulfillments, OrgSchema schema, ParseOrder parseOrder, ParseFulfillment parseFulfillment) {
+            FulfillmentMapping fulfillments, CustomerSettings customerSettings, CustomerMapping customers, OrgSchema schema,
+            ParseOrder parseOrder, ParseFulfillment parseFulfillment, ParseCustomer parseCustomer) {
         this.settings = settings;
         this.changes = changes;
         this.orders = orders;
@@ -54,6 +64,9 @@ public class MappingCheck {
         this.schema = schema;
         this.sampleOrder = parseOrder.read(sample("sample-order.json"));
         this.sampleFulfillment = parseFulfillment.read(sample("sample-fulfillment.json"));
+        this.customerSettings = customerSettings;
+        this.customers = customers;
+        this.sampleCustomer = parseCustomer.read(sample("sample-customer.json"));
     }
 
     /**
@@ -111,7 +124,10 @@ public class MappingCheck {
                 sample.opportunity().fields(), true));
         targets.add(new MappingProblems.Target("fulfillment", settings.opportunity().object(), fulfillments.fieldSet(),
                 fulfillments.map(sampleFulfillment.value(), sampleFulfillment.json()), false));
-        return List.copyOf(MappingProblems.of(settings, changes, targets, o -> described.getOrDefault(o, Optional.empty())));
+        targets.add(new MappingProblems.Target("customer", settings.contact().object(), customers.fields(),
+                customers.map(sampleCustomer.value(), sampleCustomer.json()).contact().fields(), true));
+        return List.copyOf(MappingProblems.of(settings, changes, customerSettings, targets,
+                o -> described.getOrDefault(o, Optional.empty())));
     }
 
     /** The object's fields; empty when the org has no such object (describe answers 404). */

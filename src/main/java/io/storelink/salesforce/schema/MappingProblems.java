@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
+import io.storelink.customers.CustomerSettings;
 import io.storelink.mapping.FieldExpression;
 import io.storelink.mapping.FieldSet;
 import io.storelink.mapping.MappingSettings;
@@ -143,8 +144,8 @@ final class MappingProblems {
         return Character.toUpperCase(key.charAt(0)) + key.substring(1);
     }
 
-    /** All checks of the order and fulfillment mappings. */
-    static List<String> of(MappingSettings s, OrderChangeSettings changes, List<Target> targets,
+    /** All checks of the order, customer and fulfillment mappings. */
+    static List<String> of(MappingSettings s, OrderChangeSettings changes, CustomerSettings customers, List<Target> targets,
             Function<String, Optional<Map<String, SalesforceField>>> describe) {
         MappingProblems p = new MappingProblems(describe);
         boolean account = false;
@@ -165,6 +166,15 @@ final class MappingProblems {
         if (contact) {
             p.externalId(s.contact().object(), s.contact().externalId(), "storelink.mapping.contact.external-id");
             p.lookup(s.contact().object(), s.contact().account(), s.account().object(), "storelink.mapping.contact.account");
+            p.version(s.contact().object(), customers.shopifyUpdatedAt(), "storelink.mapping.customer.shopify-updated-at", true);
+            if (customers.onDelete() == CustomerSettings.OnDelete.MARK) {
+                p.updated(s.contact().object(), customers.deletedField(), "storelink.mapping.customer.deleted-field",
+                        "Checkbox", List.of("boolean"));
+            }
+            if (!customers.smsConsentField().isEmpty()) {
+                p.updated(s.contact().object(), customers.smsConsentField(), "storelink.mapping.customer.sms-consent-field",
+                        "Checkbox", List.of("boolean"));
+            }
         }
         if (opportunity) {
             String o = s.opportunity().object();

@@ -27,7 +27,8 @@ public final class RequiredScopes {
 
     /**
      * The scope a webhook topic needs to be subscribed (WebhookSubscriptionTopic's description in the 2026-07
-     * schema: orders/* and refunds/* read_orders, fulfillments/* read_fulfillments); null for a topic that needs none
+     * schema: orders/* and refunds/* read_orders, fulfillments/* read_fulfillments, customers/* read_customers); null
+     * for a topic that needs none
      * (app/uninstalled).
      */
     public static String forTopic(String topic) {
@@ -37,6 +38,9 @@ public final class RequiredScopes {
         }
         if (t.startsWith("FULFILLMENTS_")) {
             return "read_fulfillments";
+        }
+        if (t.startsWith("CUSTOMERS_")) {
+            return "read_customers";
         }
         return null;
     }

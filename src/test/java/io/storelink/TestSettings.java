@@ -13,6 +13,7 @@ import io.storelink.customers.CustomerSettings;
 import io.storelink.inventory.InventorySettings;
 import io.storelink.fulfillments.FulfillmentMapping;
 import io.storelink.mapping.MappingSettings;
+import io.storelink.mapping.PersonAccountSettings;
 import io.storelink.orderchanges.OrderChangeSettings;
 import io.storelink.orders.OrderMapping;
 import io.storelink.orders.OrderUpserts;
@@ -112,9 +113,14 @@ public final class TestSettings {
 
     /** The start-up check of the shipped mapping against the given org, without Salesforce. */
     public static MappingCheck mappingCheck(MappingSettings settings, OrgSchema org) {
+        return mappingCheck(settings, PersonAccountSettings.off(), org);
+    }
+
+    /** The start-up check with person accounts on or off. */
+    public static MappingCheck mappingCheck(MappingSettings settings, PersonAccountSettings persons, OrgSchema org) {
         ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
                 .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
-        OrderMapping orders = new OrderMapping(settings, camel());
+        OrderMapping orders = new OrderMapping(settings, persons, camel());
         return new MappingCheck(settings, orderChanges(), orders, new FulfillmentMapping(settings, camel()), customers(),
                 new CustomerMapping(settings, customers(), orders, camel()), org,
                 new ParseOrder(json), new ParseFulfillment(json), new ParseCustomer(json));

@@ -4,6 +4,9 @@ import java.util.Optional;
 
 import io.storelink.mapping.Upsert;
 
-/** The Salesforce records of one customer event: its Account (absent for a deletion mark) and its Contact. */
-public record CustomerUpserts(Optional<Upsert> account, Upsert contact) {
+/**
+ * The Salesforce records of one customer event: its Account and its Contact; a deletion mark only the Contact; with
+ * person accounts only the person Account.
+ */
+public record CustomerUpserts(Optional<Upsert> account, Optional<Upsert> contact) {
 }

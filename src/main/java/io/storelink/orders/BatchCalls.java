@@ -85,20 +85,20 @@ final class BatchCalls {
     }
 
     /**
-     * Versions by order (its Opportunity's) and by customer (its Contact's); an order without an Opportunity or a
-     * customer without a Contact is absent from the map.
+     * Versions by order (its Opportunity's) and by customer (its Contact's, or its person Account's); an order without
+     * an Opportunity or a customer without a Contact is absent from the map.
      */
     Map<Subject, Optional<Instant>> readVersions(SObjectCompositeResponse response) throws SalesforceException {
         Map<Subject, Optional<Instant>> found = new HashMap<>();
         for (SObjectCompositeResult result : results(response)) {
             failIfRefused(result, "the version query");
             boolean customers = result.getReferenceId() != null && result.getReferenceId().startsWith("customers");
-            String idField = customers ? mapping.contact().externalId() : mapping.opportunity().externalId();
+            String idField = customers ? customerVersions.idField() : mapping.opportunity().externalId();
             String versionField = customers ? customerVersions.versionField() : mapping.opportunity().shopifyUpdatedAt();
             if (result.getBody() instanceof Map<?, ?> body && body.get("records") instanceof List<?> records) {
                 for (Object r : records) {
                     if (r instanceof Map<?, ?> record && record.get(idField) != null) {
-                        long id = Long.parseLong(record.get(idField).toString());
+                        long id = (customers ? customerVersions : versions).shopifyId(record.get(idField).toString());
                         Object version = record.get(versionField);
                         found.put(customers ? Subject.customer(id) : Subject.order(id),
                                 Optional.ofNullable(version).map(v -> AppliedVersion.parse(v.toString())));

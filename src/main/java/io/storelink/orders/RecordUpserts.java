@@ -15,6 +15,6 @@ record RecordUpserts(Upsert account, Upsert contact, Upsert opportunity) {
     }
 
     static RecordUpserts of(CustomerUpserts c) {
-        return new RecordUpserts(c.account().orElse(null), c.contact(), null);
+        return new RecordUpserts(c.account().orElse(null), c.contact().orElse(null), null);
     }
 }

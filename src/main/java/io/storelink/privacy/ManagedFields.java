@@ -8,6 +8,9 @@ import java.util.Map;
 
 import io.storelink.customers.CustomerSettings;
 import io.storelink.mapping.MappingSettings;
+import io.storelink.mapping.PersonAccountSettings;
+import io.storelink.orders.OrderMapping;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,10 +29,17 @@ public class ManagedFields {
 
     private final MappingSettings mapping;
     private final CustomerSettings customers;
+    private final PersonAccountSettings persons;
 
     public ManagedFields(MappingSettings mapping, CustomerSettings customers) {
+        this(mapping, customers, PersonAccountSettings.off());
+    }
+
+    @Autowired
+    public ManagedFields(MappingSettings mapping, CustomerSettings customers, PersonAccountSettings persons) {
         this.mapping = mapping;
         this.customers = customers;
+        this.persons = persons;
     }
 
     public MappingSettings mapping() {
@@ -51,9 +61,21 @@ public class ManagedFields {
         return fields;
     }
 
-    /** The Account's mapped fields: all personal (a company name is the customer's too). */
+    /**
+     * The Account's mapped fields: all personal (a company name is the customer's too). A person Account also holds
+     * what the Contact's fields write, under their person Account names.
+     */
     public List<String> accountPersonal() {
-        return mapped(mapping.account().fields());
+        return distinct(null, null, null, accountMapped());
+    }
+
+    private List<String> accountMapped() {
+        if (!persons.personAccounts()) {
+            return mapped(mapping.account().fields());
+        }
+        List<String> fields = new ArrayList<>(mapped(OrderMapping.personFields(mapping.account().fields(), mapping.contact().fields())));
+        contactMapped().forEach(f -> fields.add(PersonAccountSettings.personField(f)));
+        return fields;
     }
 
     /** The Opportunity's Name and Description, when mapped: "Shopify Order #1001 (First Last)". */
@@ -68,7 +90,7 @@ public class ManagedFields {
     }
 
     public List<String> accountSelect() {
-        return distinct("Id", mapping.account().externalId(), null, mapped(mapping.account().fields()));
+        return distinct("Id", mapping.account().externalId(), null, accountMapped());
     }
 
     /** The Opportunity's ids, lookups, versions, its mapped and the tracking fields: what Storelink manages. */

@@ -3,6 +3,7 @@ package io.storelink.salesforce;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.storelink.customers.CustomerSettings;
 import io.storelink.mapping.MappingSettings;
+import io.storelink.mapping.PersonAccountSettings;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -20,7 +21,12 @@ public class AppliedVersionChecks {
     }
 
     @Bean
-    AppliedVersions customerVersions(ObjectMapper json, MappingSettings mapping, CustomerSettings customers) {
+    AppliedVersions customerVersions(ObjectMapper json, MappingSettings mapping, CustomerSettings customers,
+            PersonAccountSettings persons) {
+        if (persons.personAccounts()) { // the customer is its person Account: the Contact's field is __pc there
+            return new AppliedVersions(json, mapping.account().object(), mapping.account().externalId(),
+                    PersonAccountSettings.personField(customers.shopifyUpdatedAt()), mapping.account().customerKeyPrefix());
+        }
         return new AppliedVersions(json, mapping.contact().object(), mapping.contact().externalId(),
                 customers.shopifyUpdatedAt());
     }

@@ -13,6 +13,7 @@ import java.util.Set;
 
 import io.storelink.customers.CustomerMapping;
 import io.storelink.customers.CustomerSettings;
+import io.storelink.customers.CustomerUpserts;
 import io.storelink.mapping.FieldSet;
 import io.storelink.fulfillments.FulfillmentMapping;
 import io.storelink.mapping.MappingSettings;
@@ -114,19 +115,28 @@ public class MappingCheck {
             described.put(object, describe(object));
         }
         OrderUpserts sample = orders.map(sampleOrder.value(), sampleOrder.json());
+        CustomerUpserts customerSample = customers.map(sampleCustomer.value(), sampleCustomer.json());
         Map<String, FieldSet> sets = orders.fieldSets();
+        boolean persons = orders.persons().personAccounts();
         List<MappingProblems.Target> targets = new ArrayList<>();
-        targets.add(new MappingProblems.Target("account", settings.account().object(), sets.get("account"),
-                sample.account().fields(), true));
-        targets.add(new MappingProblems.Target("contact", settings.contact().object(), sets.get("contact"),
-                sample.contact().map(c -> c.fields()).orElse(Map.of()), true));
+        if (persons) { // customers and guests are person Accounts: the Contact's fields checked there, renamed
+            targets.add(new MappingProblems.Target("account", settings.account().object(), orders.personFieldSet(),
+                    sample.account().fields(), true));
+            targets.add(new MappingProblems.Target("customer", settings.account().object(), customers.personFields(),
+                    customerSample.account().map(a -> a.fields()).orElse(Map.of()), true));
+        } else {
+            targets.add(new MappingProblems.Target("account", settings.account().object(), sets.get("account"),
+                    sample.account().fields(), true));
+            targets.add(new MappingProblems.Target("contact", settings.contact().object(), sets.get("contact"),
+                    sample.contact().map(c -> c.fields()).orElse(Map.of()), true));
+            targets.add(new MappingProblems.Target("customer", settings.contact().object(), customers.fields(),
+                    customerSample.contact().map(c -> c.fields()).orElse(Map.of()), true));
+        }
         targets.add(new MappingProblems.Target("opportunity", settings.opportunity().object(), sets.get("opportunity"),
                 sample.opportunity().fields(), true));
         targets.add(new MappingProblems.Target("fulfillment", settings.opportunity().object(), fulfillments.fieldSet(),
                 fulfillments.map(sampleFulfillment.value(), sampleFulfillment.json()), false));
-        targets.add(new MappingProblems.Target("customer", settings.contact().object(), customers.fields(),
-                customers.map(sampleCustomer.value(), sampleCustomer.json()).contact().fields(), true));
-        return List.copyOf(MappingProblems.of(settings, changes, customerSettings, targets,
+        return List.copyOf(MappingProblems.of(settings, changes, customerSettings, orders.persons(), targets,
                 o -> described.getOrDefault(o, Optional.empty())));
     }
 

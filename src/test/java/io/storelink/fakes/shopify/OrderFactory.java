@@ -195,7 +195,7 @@ public final class OrderFactory {
      * (the customer object orders carry, with {@code addresses}). Later orders of this factory may be theirs.
      */
     public ObjectNode newCustomer() {
-        Draft.Buyer b = newCustomer(market(), rnd.nextDouble() < 0.2, false, rnd.nextDouble() < 0.1, false);
+        Draft.Buyer b = newCustomer(market(), rnd.nextDouble() < 0.2, false, false, false); // with an address, as Shopify's sample
         ObjectNode customer = b.customer().deepCopy();
         String now = timestamp(wallClock ? Instant.now().truncatedTo(ChronoUnit.SECONDS) : clock);
         customer.put("created_at", now).put("updated_at", now);

@@ -42,7 +42,8 @@ public final class SandboxApplication {
     }
 
     public static void main(String[] args) {
-        EmbeddedKafkaKraftBroker kafka = new EmbeddedKafkaKraftBroker(1, 3, "shopify.orders", "shopify.fulfillments", "shopify.orders.dlq")
+        EmbeddedKafkaKraftBroker kafka = new EmbeddedKafkaKraftBroker(1, 3, "shopify.orders", "shopify.fulfillments", "shopify.orders.dlq",
+                "shopify.privacy", "storelink.privacy") // the privacy topics too: the store sends redaction requests
                 .kafkaPorts(intEnv("SANDBOX_KAFKA_PORT", 9092));
         kafka.afterPropertiesSet();
         FakeSalesforce salesforce = FakeSalesforce.start(intEnv("SANDBOX_SALESFORCE_PORT", 9999))

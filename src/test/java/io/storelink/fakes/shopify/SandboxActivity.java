@@ -159,7 +159,7 @@ public final class SandboxActivity implements AutoCloseable {
         ObjectNode now = admin.order(orderId);
         JsonNode refund = now.path("refunds").get(now.path("refunds").size() - 1);
         store.send("refunds/create", OrderFactory.bytes(StorePayloads.refund(now, refund, "Returned by the customer")),
-                "refund " + amount + " " + now.path("currency").asText() + " of " + now.path("name").asText());
+                amount + " " + now.path("currency").asText() + " of " + now.path("name").asText());
     }
 
     /** A line is added to a settled order in the Admin fake, then orders/edited (only the edit). */
@@ -188,6 +188,8 @@ public final class SandboxActivity implements AutoCloseable {
             List<Customer> all = new ArrayList<>(customers.values());
             c = all.get(rnd.nextInt(all.size()));
             customers.remove(c.id()); // asked once
+            // Shopify asks only about customers whose orders are done with: none of theirs is refunded or edited later
+            sold.removeIf(s -> c.orderIds().contains(s.orderId()));
         }
         store.send("customers/redact", OrderFactory.bytes(StorePayloads.redact(shopDomain, c.id(), c.email(), c.phone(), c.orderIds())),
                 "customer " + c.id() + " (" + c.orderIds().size() + " order(s) to redact)");

@@ -225,6 +225,23 @@ class OrdersToSalesforceRouteTest extends RouteTestSupport {
         return Files.readAllBytes(Path.of("src/test/resources/shopify/webhooks-2026-07", file));
     }
 
+    /**
+     * Why the intake does not put orders/edited on the orders topic: its payload is only an {@code order_edit}, not
+     * the order, so this writer could only dead-letter it as poison. Edits go through the order changes instead.
+     */
+    @Test
+    void anOrderEditPayloadIsNotAnOrderSoThisWriterWouldDeadLetterIt() throws Exception {
+        deadLetterTopic.expectedMessageCount(1);
+        deadLetterTopic.expectedHeaderReceived(ERROR_CLASS, "POISON");
+
+        Exchange batch = consume(Files.readAllBytes(Path.of("src/test/resources/shopify/webhooks-2026-07/orders__edited.json")));
+
+        deadLetterTopic.assertIsSatisfied();
+        assertThat(batch.getException()).isNull();
+        assertThat(salesforce.getReceivedCounter()).isZero();
+        assertThat(orders("written")).isZero();
+    }
+
     /** order.json as order {@code id}: the customer's, or a guest checkout's (no customer). */
     private byte[] order(String id, boolean customer) throws Exception {
         ObjectNode order = (ObjectNode) json.readTree(Files.readAllBytes(Path.of("src/test/resources/shopify/order.json")));

@@ -17,6 +17,8 @@ public final class RequiredScopes {
     public static final List<String> SHIPMENT_CONFIRMATION = List.of("read_orders");
     /** order-refunded: the order's total refunded and total, per refunds/create event (the refund writer). */
     public static final List<String> REFUNDS = List.of("read_orders");
+    /** order-for-sync: the edited order, with its customer as reconciliation reads it, per orders/edited event. */
+    public static final List<String> ORDER_EDITS = List.of("read_orders", "read_customers");
     /** locations, location-inventory keyed by SKU. */
     public static final List<String> INVENTORY_BY_SKU = List.of("read_locations", "read_inventory");
     /** location-inventory keyed by variant id also reads the item's variant (read_products). */

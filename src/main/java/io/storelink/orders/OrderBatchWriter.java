@@ -177,7 +177,7 @@ public class OrderBatchWriter {
         String writer = exchange.getProperty(SyncLatency.WRITER, String.class);
         if (batch.current().kind() == OrderBatch.Kind.READ) {
             meters.counter(CALLS, "writer", writer, "kind", "version_read").increment();
-            batch.versionsRead(calls.readVersions(response));
+            batch.versionsRead(calls.readVersions(response, batch.current().pending()));
         } else {
             meters.counter(CALLS, "writer", writer, "kind", "write").increment();
             BatchCalls.Write write = exchange.getProperty(WRITE, BatchCalls.Write.class);

@@ -1,5 +1,6 @@
 package io.storelink.orders;
 
+import io.storelink.mapping.LookupFields;
 import io.storelink.mapping.MappingSettings;
 import io.storelink.mapping.Upsert;
 import io.storelink.salesforce.AppliedVersion;
@@ -210,10 +211,7 @@ final class BatchCalls {
     }
 
     static String relationship(String lookupField) {
-        if (lookupField.endsWith("__c")) {
-            return lookupField.substring(0, lookupField.length() - 3) + "__r";
-        }
-        return lookupField.endsWith("Id") ? lookupField.substring(0, lookupField.length() - 2) : lookupField;
+        return LookupFields.relationship(lookupField);
     }
 
     /** Adds the collection's upserts unless it is empty; returns its request's position (-1: not sent). */

@@ -39,6 +39,7 @@ class CustomersIT extends BridgeTestSupport {
     void aNewCustomerBecomesItsAccountAndContactAndARepeatedDeliveryChangesNothing() throws Exception {
         long id = newId();
         ObjectNode created = customer("customers__create.json", id, Instant.now());
+        created.put("tags", "vip, wholesale");
         WebhookSender.Delivery delivery = shopify().prepare("customers/create", OrderFactory.bytes(created));
         long calls = SALESFORCE.apiCalls();
 
@@ -49,7 +50,7 @@ class CustomersIT extends BridgeTestSupport {
         assertThat(contact).containsEntry("FirstName", "Bob").containsEntry("LastName", "Biller")
                 .containsEntry("Email", "bob@biller.com").containsEntry("Phone", "555-555-5555")
                 .containsEntry("MailingStreet", "151 O'Connor Street").containsEntry("MailingCity", "Ottawa")
-                .containsEntry("Description", "This customer loves ice cream")
+                .containsEntry("Description", "This customer loves ice cream").containsEntry("Shopify_Tags__c", "vip, wholesale")
                 .containsEntry("HasOptedOutOfEmail", true) // Shopify's sample has no email marketing consent
                 .containsEntry("AccountId", account.get("Id"));
         assertThat(account).containsEntry("Name", "Bob Biller").containsEntry("BillingCity", "Ottawa");

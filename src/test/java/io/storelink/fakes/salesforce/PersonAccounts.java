@@ -39,6 +39,7 @@ final class PersonAccounts {
         }
         schema.addField("Account", Schema.Field.of("Shopify_Customer_Updated_At__pc", FieldType.DATETIME));
         schema.addField("Account", Schema.Field.of("Shopify_Customer_Deleted__pc", FieldType.BOOLEAN));
+        schema.addField("Account", Schema.Field.of("Shopify_Tags__pc", s));
     }
 
     /** The record as it will be after the write obeys the person account rules; derives Name and IsPersonAccount. */

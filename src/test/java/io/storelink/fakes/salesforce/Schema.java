@@ -238,6 +238,7 @@ public final class Schema {
         addField("Contact", Field.of("Description", FieldType.TEXTAREA).withLength(32000));
         addField("Contact", Field.of("Shopify_Customer_Updated_At__c", FieldType.DATETIME));
         addField("Contact", Field.of("Shopify_Customer_Deleted__c", FieldType.BOOLEAN));
+        addField("Contact", Field.of("Shopify_Tags__c", s));
 
         addField("Opportunity", Field.of("Name", s).withLength(120).asRequired());
         addField("Opportunity", Field.reference("AccountId", "Account"));

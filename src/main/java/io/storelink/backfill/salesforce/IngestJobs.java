@@ -1,0 +1,71 @@
+package io.storelink.backfill.salesforce;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.Set;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.component.salesforce.SalesforceEndpointConfig;
+import org.apache.camel.component.salesforce.api.dto.bulkv2.ContentTypeEnum;
+import org.apache.camel.component.salesforce.api.dto.bulkv2.Job;
+import org.apache.camel.component.salesforce.api.dto.bulkv2.JobStateEnum;
+import org.apache.camel.component.salesforce.api.dto.bulkv2.LineEndingEnum;
+import org.apache.camel.component.salesforce.api.dto.bulkv2.OperationEnum;
+import org.springframework.stereotype.Component;
+
+/**
+ * The steps of one Bulk API 2.0 ingest job between camel-salesforce's bulk2 operations (routes/backfill.camel.yaml):
+ * the job to create (an upsert of one object by its external id, CSV, LF), the CSV to upload once it exists, whether
+ * Salesforce is still processing it, and its end. camel-salesforce sends each request; what a job is and when it is
+ * done is Salesforce's lifecycle (Open -> UploadComplete -> InProgress -> JobComplete | Failed | Aborted), kept here.
+ */
+@Component("ingestJobs")
+public class IngestJobs {
+
+    /** Exchange properties of the job route: the table's object and external id, and its CSV file. */
+    public static final String OBJECT = "bulkObject";
+    public static final String EXTERNAL_ID = "bulkExternalId";
+    public static final String CSV = "bulkCsv";
+    /** Set once the job is done: rows Salesforce processed and refused. */
+    public static final String PROCESSED = "bulkRowsProcessed";
+    public static final String FAILED = "bulkRowsFailed";
+
+    private static final Set<JobStateEnum> WORKING = EnumSet.of(JobStateEnum.OPEN, JobStateEnum.UPLOAD_COMPLETE,
+            JobStateEnum.IN_PROGRESS);
+
+    /** The body becomes the job to create. */
+    public void newJob(Exchange exchange) {
+        Job job = new Job();
+        job.setObject(exchange.getProperty(OBJECT, String.class));
+        job.setOperation(OperationEnum.UPSERT);
+        job.setExternalIdFieldName(exchange.getProperty(EXTERNAL_ID, String.class));
+        job.setContentType(ContentTypeEnum.CSV);
+        job.setLineEnding(LineEndingEnum.LF);
+        exchange.getMessage().setBody(job);
+    }
+
+    /** The job exists: its id for the next operations, the CSV as the body to upload (streamed from the file). */
+    public void upload(Exchange exchange) throws IOException {
+        Job job = exchange.getMessage().getBody(Job.class);
+        exchange.getMessage().setHeader(SalesforceEndpointConfig.JOB_ID, job.getId());
+        exchange.getMessage().setBody(Files.newInputStream(exchange.getProperty(CSV, Path.class)));
+    }
+
+    /** While Salesforce has not finished the job (the body is the job as last read). */
+    public boolean working(Exchange exchange) {
+        Job job = exchange.getMessage().getBody(Job.class);
+        return job != null && job.getState() != null && WORKING.contains(job.getState());
+    }
+
+    /** The job's end: its counts, or a failure Salesforce reports for the whole job. */
+    public void finished(Exchange exchange) {
+        Job job = exchange.getMessage().getBody(Job.class);
+        if (job.getState() != JobStateEnum.JOB_COMPLETE) {
+            throw new BulkJobFailedException(job.getObject(), job.getId(), job.getState(), job.getErrorMessage());
+        }
+        exchange.setProperty(PROCESSED, job.getNumberRecordsProcessed() == null ? 0L : job.getNumberRecordsProcessed());
+        exchange.setProperty(FAILED, job.getNumberRecordsFailed() == null ? 0L : job.getNumberRecordsFailed());
+    }
+}

@@ -1,0 +1,125 @@
+package io.storelink.routes;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import io.storelink.backfill.salesforce.BulkJobFailedException;
+import io.storelink.backfill.salesforce.IngestJobs;
+import org.apache.camel.Exchange;
+import org.apache.camel.component.mock.MockEndpoint;
+import org.apache.camel.component.salesforce.api.dto.bulkv2.Job;
+import org.apache.camel.component.salesforce.api.dto.bulkv2.JobStateEnum;
+import org.apache.camel.component.salesforce.api.dto.bulkv2.OperationEnum;
+import org.apache.camel.spi.Registry;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * routes/backfill.camel.yaml, one ingest job: the bulk2 operations in Salesforce's order (create, upload once, close,
+ * read until processed), answered as Salesforce answers them, the job's end read from its state.
+ */
+class BackfillIngestJobRouteTest extends RouteTestSupport {
+
+    private final List<String> calls = new CopyOnWriteArrayList<>();
+    private final List<String> uploaded = new CopyOnWriteArrayList<>();
+    private JobStateEnum end = JobStateEnum.JOB_COMPLETE;
+
+    @TempDir
+    Path dir;
+
+    @Override
+    protected Map<String, Object> testProperties() {
+        return Map.of("storelink.backfill.job-poll-interval", "1");
+    }
+
+    @Override
+    protected void bindToRegistry(Registry registry) {
+        registry.bind("ingestJobs", new IngestJobs());
+    }
+
+    @BeforeEach
+    void startRoutes() throws Exception {
+        context.addComponent("salesforce", SalesforceAnswers.standIn());
+        loadRoutes("backfill.camel.yaml");
+        advise("backfill-ingest-job", route -> route.mockEndpointsAndSkip("salesforce:*"));
+        context.start();
+        answer("bulk2CreateJob", e -> {
+            Job asked = e.getMessage().getBody(Job.class);
+            assertThat(asked.getOperation()).isEqualTo(OperationEnum.UPSERT);
+            assertThat(asked.getExternalIdFieldName()).isEqualTo("External_Shopify_Order_ID__c");
+            return job(JobStateEnum.OPEN);
+        });
+        answer("bulk2CreateBatch", e -> {
+            assertThat(e.getMessage().getHeader("jobId")).isEqualTo("7503h00000LoAdAAAV");
+            try (InputStream csv = e.getMessage().getBody(InputStream.class)) {
+                uploaded.add(new String(csv.readAllBytes(), StandardCharsets.UTF_8));
+            }
+            return null;
+        });
+        answer("bulk2CloseJob", e -> job(JobStateEnum.UPLOAD_COMPLETE));
+        int[] reads = {0};
+        answer("bulk2GetJob", e -> job(++reads[0] < 3 ? JobStateEnum.IN_PROGRESS : end));
+    }
+
+    @Test
+    void aJobIsCreatedUploadedOnceClosedAndReadUntilSalesforceHasProcessedIt() throws Exception {
+        Exchange done = run("External_Shopify_Order_ID__c,Amount\n1001,10.00\n");
+
+        assertThat(done.getException()).isNull();
+        assertThat(calls).containsExactly("bulk2CreateJob", "bulk2CreateBatch", "bulk2CloseJob", "bulk2GetJob",
+                "bulk2GetJob", "bulk2GetJob");
+        assertThat(uploaded).containsExactly("External_Shopify_Order_ID__c,Amount\n1001,10.00\n");
+        assertThat(done.getProperty(IngestJobs.PROCESSED)).isEqualTo(100L);
+        assertThat(done.getProperty(IngestJobs.FAILED)).isEqualTo(2L);
+    }
+
+    @Test
+    void aJobSalesforceFailsAsAWholeFailsTheRun() throws Exception {
+        end = JobStateEnum.FAILED;
+
+        Exchange done = run("External_Shopify_Order_ID__c\n1001\n");
+
+        assertThat(done.getException()).isInstanceOf(BulkJobFailedException.class)
+                .hasMessageContaining("7503h00000LoAdAAAV").hasMessageContaining("FAILED").hasMessageContaining("InvalidBatch");
+    }
+
+    private Exchange run(String csv) throws Exception {
+        Path file = Files.writeString(dir.resolve("opportunities.csv"), csv);
+        return template.send("direct:backfill-ingest-job", e -> {
+            e.setProperty(IngestJobs.OBJECT, "Opportunity");
+            e.setProperty(IngestJobs.EXTERNAL_ID, "External_Shopify_Order_ID__c");
+            e.setProperty(IngestJobs.CSV, file);
+        });
+    }
+
+    private Job job(JobStateEnum state) {
+        Job job = new Job();
+        job.setId("7503h00000LoAdAAAV");
+        job.setObject("Opportunity");
+        job.setState(state);
+        if (state == JobStateEnum.JOB_COMPLETE) {
+            job.setNumberRecordsProcessed(100L);
+            job.setNumberRecordsFailed(2L);
+        }
+        if (state == JobStateEnum.FAILED) {
+            job.setErrorMessage("InvalidBatch : Field name not found : Amount__x");
+        }
+        return job;
+    }
+
+    private void answer(String operation, org.apache.camel.util.function.ThrowingFunction<Exchange, Object, Exception> body) {
+        MockEndpoint mock = getMockEndpoint("mock:salesforce:" + operation);
+        mock.whenAnyExchangeReceived(e -> {
+            calls.add(operation);
+            e.getMessage().setBody(body.apply(e));
+        });
+    }
+}

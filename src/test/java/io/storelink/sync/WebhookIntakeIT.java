@@ -142,7 +142,7 @@ class WebhookIntakeIT extends BridgeTestSupport {
     @Test
     void otherTopicsAreAcknowledgedButNotEnqueued() throws Exception {
         long before = recordsIn(ORDERS_TOPIC);
-        assertThat(shopify().send("customers/update", "{\"id\":1}".getBytes()).statusCode()).isEqualTo(200);
+        assertThat(shopify().send("customers/enable", "{\"id\":1}".getBytes()).statusCode()).isEqualTo(200);
         assertThat(recordsIn(ORDERS_TOPIC)).isEqualTo(before);
     }
 
@@ -222,13 +222,13 @@ class WebhookIntakeIT extends BridgeTestSupport {
     @Test
     void outcomesAreCountedWithBoundedTopicTags() throws Exception {
         double accepted = webhooks("orders/create", "accepted");
-        double ignored = webhooks("customers/update", "ignored");
+        double ignored = webhooks("customers/enable", "ignored");
         double unauthorized = webhooks("orders/create", "unauthorized");
         double otherUnauthorized = webhooks("other", "unauthorized");
         double otherIgnored = webhooks("other", "ignored");
 
         assertThat(shopify().send("orders/create", orders.nextOrder()).statusCode()).isEqualTo(200);
-        assertThat(shopify().send("customers/update", "{\"id\":1}".getBytes()).statusCode()).isEqualTo(200);
+        assertThat(shopify().send("customers/enable", "{\"id\":1}".getBytes()).statusCode()).isEqualTo(200);
         assertThat(shopifySigningWith("wrong").send("orders/create", orders.nextOrder()).statusCode()).isEqualTo(401);
         for (int i = 0; i < 5; i++) {
             String garbage = "garbage/" + UUID.randomUUID();
@@ -237,7 +237,7 @@ class WebhookIntakeIT extends BridgeTestSupport {
         }
 
         assertThat(webhooks("orders/create", "accepted")).isEqualTo(accepted + 1);
-        assertThat(webhooks("customers/update", "ignored")).isEqualTo(ignored + 1);
+        assertThat(webhooks("customers/enable", "ignored")).isEqualTo(ignored + 1);
         assertThat(webhooks("orders/create", "unauthorized")).isEqualTo(unauthorized + 1);
         assertThat(webhooks("other", "unauthorized")).isEqualTo(otherUnauthorized + 5);
         assertThat(webhooks("other", "ignored")).isEqualTo(otherIgnored + 5);

@@ -1,5 +1,8 @@
 package io.storelink;
 
+import io.storelink.lineitems.LineItemMapping;
+import io.storelink.lineitems.LineItemSettings;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 
@@ -104,7 +107,12 @@ public final class TestSettings {
         ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
                 .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
         return new MappingCheck(settings, orderChanges(), new OrderMapping(settings, camel()), new FulfillmentMapping(settings, camel()), org,
-                new ParseOrder(json), new ParseFulfillment(json));
+                new ParseOrder(json), new ParseFulfillment(json), lineItemsOff(), new LineItemMapping(lineItemsOff(), camel()), null);
+    }
+
+    /** storelink.mapping.line-items with line items off (the default). */
+    public static LineItemSettings lineItemsOff() {
+        return new LineItemSettings(false, null, null, null, null, null);
     }
 
     /** The records as the writer sends them to the fake's org: values fitted to its fields (types, lengths). */

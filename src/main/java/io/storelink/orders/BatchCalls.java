@@ -1,5 +1,6 @@
 package io.storelink.orders;
 
+import io.storelink.lineitems.LineItems;
 import io.storelink.mapping.MappingSettings;
 import io.storelink.mapping.Upsert;
 import io.storelink.salesforce.AppliedVersion;
@@ -51,12 +52,18 @@ final class BatchCalls {
     private final MappingSettings mapping;
     private final AppliedVersions versions;
     private final OrgSchema schema;
+    private final LineItems lineItems;
 
     BatchCalls(String apiVersion, MappingSettings mapping, AppliedVersions versions, OrgSchema schema) {
+        this(apiVersion, mapping, versions, schema, LineItems.off());
+    }
+
+    BatchCalls(String apiVersion, MappingSettings mapping, AppliedVersions versions, OrgSchema schema, LineItems lineItems) {
         this.apiVersion = apiVersion;
         this.mapping = mapping;
         this.versions = versions;
         this.schema = schema;
+        this.lineItems = lineItems;
     }
 
     SObjectComposite versionReads(List<BatchRecord> records) {
@@ -108,7 +115,9 @@ final class BatchCalls {
                     link(mapping.contact().account(), r.account()))).orElse(-1);
             Map<String, Object> links = new LinkedHashMap<>(link(mapping.opportunity().account(), r.account()));
             r.contact().ifPresent(c -> links.putAll(link(mapping.opportunity().contact(), c)));
-            opportunities.add(record(r.opportunity(), links));
+            BatchRecord order = records.get(i);
+            // line items hook: price book, currency, version withheld until the lines are written
+            opportunities.add(record(lineItems.opportunity(order.order, order.payload, r.opportunity()), links));
             opportunity[i] = opportunities.size() - 1;
         }
         SObjectComposite composite = new SObjectComposite(apiVersion, false);

@@ -2,6 +2,7 @@ package io.storelink.orders;
 
 import io.storelink.config.SalesforceSettings;
 import io.storelink.deadletter.FailureClock;
+import io.storelink.lineitems.LineItems;
 import io.storelink.logging.ShopifyEventMdc;
 import io.storelink.mapping.MappingSettings;
 import io.storelink.metrics.SyncLatency;
@@ -64,17 +65,20 @@ public class OrderBatchWriter {
     private final SyncLatency latency;
     private final CamelContext camel;
     private final MeterRegistry meters;
+    private final LineItems lineItems;
     private volatile ProducerTemplate producer;
 
     public OrderBatchWriter(ParseOrder parser, OrderMapping mapping, WrittenVersions versions, PartitionAssignments assignments,
             SalesforceSettings salesforce,
             MappingSettings mappingSettings, @Qualifier("orderVersions") AppliedVersions orderVersions,
-            OrgSchema schema, SalesforceErrors errors, SyncLatency latency, CamelContext camel, MeterRegistry meters) {
+            OrgSchema schema, SalesforceErrors errors, SyncLatency latency, CamelContext camel, MeterRegistry meters,
+            LineItems lineItems) {
         this.parser = parser;
         this.mapping = mapping;
         this.versions = versions;
         this.assignments = assignments;
-        this.calls = new BatchCalls(salesforce.apiVersion(), mappingSettings, orderVersions, schema);
+        this.calls = new BatchCalls(salesforce.apiVersion(), mappingSettings, orderVersions, schema, lineItems);
+        this.lineItems = lineItems;
         this.errors = errors;
         this.latency = latency;
         this.camel = camel;
@@ -110,7 +114,7 @@ public class OrderBatchWriter {
         if (stale > 0) {
             LOG.info("Left {} record(s) polled before their partition was assigned again to the partition's current owner", stale);
         }
-        exchange.setProperty(BATCH, new OrderBatch(records, versions, r -> mapping.map(r.order, r.payload)));
+        exchange.setProperty(BATCH, new OrderBatch(records, versions, r -> mapping.map(r.order, r.payload), lineItems));
     }
 
     public boolean hasCalls(Exchange exchange) {
@@ -124,6 +128,9 @@ public class OrderBatchWriter {
         nameTheEvent(exchange, pending);
         if (call.kind() == OrderBatch.Kind.READ) {
             exchange.getMessage().setBody(calls.versionReads(pending));
+        } else if (call.kind() == OrderBatch.Kind.LINES) {
+            exchange.getMessage().setBody(call.lines().next(pending.stream().map(r -> Long.toString(r.orderId()))
+                    .collect(java.util.stream.Collectors.toSet())));
         } else {
             BatchCalls.Write write = calls.upserts(pending);
             exchange.setProperty(WRITE, write);
@@ -151,6 +158,13 @@ public class OrderBatchWriter {
         if (batch.current().kind() == OrderBatch.Kind.READ) {
             meters.counter(CALLS, "writer", writer, "kind", "version_read").increment();
             batch.versionsRead(calls.readVersions(response));
+        } else if (batch.current().kind() == OrderBatch.Kind.LINES) {
+            meters.counter(CALLS, "writer", writer, "kind", "line_items").increment();
+            Optional<SalesforceException> retry = batch.linesAnswered(batch.current().lines().answered(response),
+                    e -> errors.classify(e) == ErrorClass.VALIDATION);
+            if (retry.isPresent()) {
+                throw retry.get();
+            }
         } else {
             meters.counter(CALLS, "writer", writer, "kind", "write").increment();
             BatchCalls.Write write = exchange.getProperty(WRITE, BatchCalls.Write.class);

@@ -11,6 +11,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import io.storelink.lineitems.LineItemMapping;
+import io.storelink.lineitems.LineItemSettings;
+import io.storelink.lineitems.PriceBooks;
 import io.storelink.mapping.FieldSet;
 import io.storelink.fulfillments.FulfillmentMapping;
 import io.storelink.mapping.MappingSettings;
@@ -43,10 +46,17 @@ public class MappingCheck {
     private final OrgSchema schema;
     private final ShopifyPayload<ShopifyOrder> sampleOrder;
     private final ShopifyPayload<ShopifyFulfillment> sampleFulfillment;
+    private final LineItemSettings lineItems;
+    private final LineItemMapping lineMapping;
+    private final PriceBooks priceBooks;
     private volatile List<String> problems;   // null until checked
 
     public MappingCheck(MappingSettings settings, OrderChangeSettings changes, OrderMapping orders,
-            FulfillmentMapping fulfillments, OrgSchema schema, ParseOrder parseOrder, ParseFulfillment parseFulfillment) {
+            FulfillmentMapping fulfillments, OrgSchema schema, ParseOrder parseOrder, ParseFulfillment parseFulfillment,
+            LineItemSettings lineItems, LineItemMapping lineMapping, PriceBooks priceBooks) {
+        this.lineItems = lineItems;
+        this.lineMapping = lineMapping;
+        this.priceBooks = priceBooks;
         this.settings = settings;
         this.changes = changes;
         this.orders = orders;
@@ -97,6 +107,9 @@ public class MappingCheck {
         Map<String, Optional<Map<String, SalesforceField>>> described = new HashMap<>();
         Set<String> objects = new LinkedHashSet<>(List.of(settings.account().object(), settings.contact().object(),
                 settings.opportunity().object()));
+        if (lineItems.enabled()) {
+            objects.addAll(List.of(lineItems.product().object(), lineItems.priceBookEntry().object(), lineItems.lineItem().object()));
+        }
         for (String object : objects) {
             described.put(object, describe(object));
         }
@@ -111,7 +124,42 @@ public class MappingCheck {
                 sample.opportunity().fields(), true));
         targets.add(new MappingProblems.Target("fulfillment", settings.opportunity().object(), fulfillments.fieldSet(),
                 fulfillments.map(sampleFulfillment.value(), sampleFulfillment.json()), false));
-        return List.copyOf(MappingProblems.of(settings, changes, targets, o -> described.getOrDefault(o, Optional.empty())));
+        List<String> problems = new ArrayList<>(MappingProblems.of(settings, changes, targets,
+                o -> described.getOrDefault(o, Optional.empty())));
+        if (lineItems.enabled()) {
+            problems.addAll(lineItemProblems(o -> described.getOrDefault(o, Optional.empty())));
+        }
+        return List.copyOf(problems);
+    }
+
+    /**
+     * storelink.mapping.line-items, when on: the three objects and their external ids, the mapped fields with the
+     * sample order's first line, the Opportunity's price book lookup, and the price books themselves (read here,
+     * kept for the writer).
+     */
+    private List<String> lineItemProblems(java.util.function.Function<String, Optional<Map<String, SalesforceField>>> describe)
+            throws Exception {
+        MappingProblems p = new MappingProblems(describe);
+        var line = lineMapping.map(sampleOrder.value(), sampleOrder.json()).orElseThrow().lines().get(0);
+        Map<String, FieldSet> sets = lineMapping.fieldSets();
+        if (p.fields(new MappingProblems.Target("line-items.product", lineItems.product().object(),
+                sets.get("line-items.product"), line.productFields(), true))) {
+            p.externalId(lineItems.product().object(), lineItems.product().externalId(), "storelink.mapping.line-items.product.external-id");
+        }
+        if (describe.apply(lineItems.priceBookEntry().object()).isPresent()) {
+            p.externalId(lineItems.priceBookEntry().object(), lineItems.priceBookEntry().externalId(),
+                    "storelink.mapping.line-items.price-book-entry.external-id");
+        }
+        if (p.fields(new MappingProblems.Target("line-items.line-item", lineItems.lineItem().object(),
+                sets.get("line-items.line-item"), line.lineFields(), true))) {
+            p.externalId(lineItems.lineItem().object(), lineItems.lineItem().externalId(),
+                    "storelink.mapping.line-items.line-item.external-id");
+        }
+        p.lookup(settings.opportunity().object(), lineItems.opportunityPriceBook(), "Pricebook2",
+                "storelink.mapping.line-items.opportunity-price-book");
+        List<String> problems = new ArrayList<>(p.problems());
+        problems.addAll(priceBooks.read());
+        return problems;
     }
 
     /** The object's fields; empty when the org has no such object (describe answers 404). */

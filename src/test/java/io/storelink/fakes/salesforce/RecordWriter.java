@@ -24,10 +24,16 @@ final class RecordWriter {
 
     private final SalesforceStore store;
     private final Faults faults;
+    private final ProductRules products;
 
     RecordWriter(SalesforceStore store, Faults faults) {
+        this(store, faults, new ProductRules(store));
+    }
+
+    RecordWriter(SalesforceStore store, Faults faults, ProductRules products) {
         this.store = store;
         this.faults = faults;
+        this.products = products;
     }
 
     Saved create(SObjectType type, Object body) {
@@ -77,7 +83,9 @@ final class RecordWriter {
     }
 
     void delete(SObjectType type, String rawId) {
-        store.delete(type.name(), existingId(type, rawId));
+        String id = existingId(type, rawId);
+        products.deleting(type.name(), id);
+        store.delete(type.name(), id);
     }
 
     /** Resolves a 15/18-char id of an existing record of {@code type}; 404 like Salesforce otherwise. */
@@ -172,6 +180,7 @@ final class RecordWriter {
                 }
             }
         }
+        products.check(type.name(), id, merged, changes, create);
         faults.rejection(type.name(), merged).ifPresent(err -> {
             throw err;
         });

@@ -1,0 +1,102 @@
+package io.storelink.lineitems;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.camel.CamelContext;
+import org.apache.camel.CamelExecutionException;
+import org.apache.camel.ProducerTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * The ids of the Standard Price Book and of the configured one (the same when none is configured), read once with
+ * one SOQL query and kept: Pricebook2 has no external id a lookup could name, and the Opportunity's Pricebook2Id and
+ * every PricebookEntry need the id. The start-up mapping check reads them ({@link LineItemsCheck}); a re-check reads
+ * again. Salesforce's rule: a product gets a price in a custom price book only once it has a standard price.
+ */
+@Component
+public class PriceBooks {
+
+    /** The standard price book's id and the id of the one the lines are priced in. */
+    public record Ids(String standard, String book) {
+        public boolean custom() {
+            return !standard.equals(book);
+        }
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final LineItemSettings settings;
+    private final CamelContext camel;
+    private volatile Ids ids;
+    private volatile ProducerTemplate producer;
+
+    public PriceBooks(LineItemSettings settings, CamelContext camel) {
+        this.settings = settings;
+        this.camel = camel;
+    }
+
+    /** The ids, reading them first if not read yet; a price book the org does not have throws. */
+    public Ids ids() throws Exception {
+        Ids known = ids;
+        if (known != null) {
+            return known;
+        }
+        List<String> problems = read();
+        if (!problems.isEmpty()) {
+            throw new IllegalStateException(problems.get(0));
+        }
+        return ids;
+    }
+
+    /** Reads the ids again (at a mapping check); returns what is wrong, with the fix. */
+    public synchronized List<String> read() throws Exception {
+        String soql = "SELECT Id, Name, IsStandard FROM Pricebook2 WHERE IsStandard = true"
+                + (settings.standardPriceBook() ? "" : " OR Name = '" + soqlText(settings.priceBook()) + "'");
+        JsonNode records = query(soql).path("records");
+        String standard = null;
+        String book = null;
+        for (JsonNode r : records) {
+            if (r.path("IsStandard").asBoolean(false)) {
+                standard = r.path("Id").asText();
+            }
+            if (!settings.standardPriceBook() && settings.priceBook().equalsIgnoreCase(r.path("Name").asText())) {
+                book = r.path("Id").asText();
+            }
+        }
+        List<String> problems = new ArrayList<>();
+        if (standard == null) {
+            problems.add("storelink.mapping.line-items: the org has no Standard Price Book (Pricebook2 with IsStandard) "
+                    + "the integration user can read: grant it read access to Price Books");
+        }
+        if (!settings.standardPriceBook() && book == null) {
+            problems.add("storelink.mapping.line-items.price-book: the org has no price book named '" + settings.priceBook()
+                    + "': create it in Salesforce (Price Books) or set price-book to \"\" for the Standard Price Book");
+        }
+        ids = problems.isEmpty() ? new Ids(standard, settings.standardPriceBook() ? standard : book) : null;
+        return problems;
+    }
+
+    private JsonNode query(String soql) throws Exception {
+        try {
+            String body = producer().requestBodyAndHeader("salesforce:query?rawPayload=true", null, "sObjectQuery", soql, String.class);
+            return JSON.readTree(body);
+        } catch (CamelExecutionException e) {
+            throw e.getCause() instanceof Exception cause ? cause : e; // classified like any writer call (login, limits)
+        }
+    }
+
+    /** A SOQL string literal's content: quotes and backslashes escaped. */
+    static String soqlText(String s) {
+        return s.replace("\\", "\\\\").replace("'", "\\'");
+    }
+
+    private ProducerTemplate producer() {
+        if (producer == null) {
+            producer = camel.createProducerTemplate();
+        }
+        return producer;
+    }
+}

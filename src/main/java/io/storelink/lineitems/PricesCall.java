@@ -1,0 +1,172 @@
+package io.storelink.lineitems;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import io.storelink.salesforce.schema.FieldFit;
+import org.apache.camel.component.salesforce.api.SalesforceException;
+import org.apache.camel.component.salesforce.api.dto.composite.SObjectComposite;
+import org.apache.camel.component.salesforce.api.dto.composite.SObjectCompositeResult;
+
+/**
+ * The first composite of a lines call: the Opportunities' present lines (one SOQL query), the products (Product2
+ * upserts by variant), and their prices: a PricebookEntry in the Standard Price Book, then, for a custom price book,
+ * one there (Salesforce refuses a custom price before the standard one: STANDARD_PRICE_NOT_DEFINED). At most four
+ * of the five queries or collections a composite may hold; a call carries at most 200 lines, so each collection
+ * stays within its 200 records.
+ * <p>
+ * Entries are created, never updated: PricebookEntry's Pricebook2Id and Product2Id can be set only on create, so an
+ * upsert that finds the entry would be refused for sending them. An entry that exists answers DUPLICATE_VALUE on its
+ * unique external id, which here means "already there". Its list price stays the first one seen; each line carries
+ * its own unit price.
+ */
+final class PricesCall {
+
+    /** A line of an Opportunity in Salesforce: its Id and its key (null for a line not made by Storelink). */
+    record Present(String id, String lineKey) {
+    }
+
+    private final LineContext c;
+    private final List<Slice> slices;
+    private final List<String> kinds = new ArrayList<>();
+    private final Map<String, Integer> products = new LinkedHashMap<>();
+    private final Map<String, Integer> standard = new LinkedHashMap<>();
+    private final Map<String, Integer> custom = new LinkedHashMap<>();
+    final SObjectComposite composite;
+
+    PricesCall(LineContext c, List<Slice> slices) {
+        this.c = c;
+        this.slices = slices;
+        this.composite = new SObjectComposite(c.apiVersion(), false);
+        build();
+    }
+
+    Set<String> orderKeys() {
+        return slices.stream().map(Slice::orderKey).collect(Collectors.toSet());
+    }
+
+    private void build() {
+        String soql = "SELECT Id, " + c.settings().lineItem().externalId() + ", Opportunity." + c.opportunityKey()
+                + " FROM " + c.settings().lineItem().object() + " WHERE Opportunity." + c.opportunityKey() + " IN ("
+                + slices.stream().map(s -> "'" + PriceBooks.soqlText(s.orderKey()) + "'").distinct().collect(Collectors.joining(","))
+                + ")";
+        // encoded here: camel-salesforce puts the SOQL into the URL as it is
+        composite.addGeneric(SObjectComposite.Method.GET, "/query/?q=" + URLEncoder.encode(soql, StandardCharsets.UTF_8), "presentLines");
+        kinds.add("query");
+        List<Map<String, Object>> productRecords = new ArrayList<>();
+        List<Map<String, Object>> standardRecords = new ArrayList<>();
+        List<Map<String, Object>> customRecords = new ArrayList<>();
+        for (Slice s : slices) {
+            for (OrderLines.Line l : s.lines()) {
+                Map<String, Object> product = new LinkedHashMap<>();
+                product.put("attributes", Map.of("type", c.settings().product().object()));
+                product.put(c.settings().product().externalId(), l.variantKey());
+                product.putAll(FieldFit.fit(l.productFields(), c.productFields()));
+                Integer at = products.get(l.variantKey());
+                if (at == null) {
+                    products.put(l.variantKey(), productRecords.size());
+                    productRecords.add(product);
+                } else {
+                    productRecords.set(at, product); // the latest line's data, as for Accounts
+                }
+                entry(standard, standardRecords, c.priceBooks().standard(), s.order(), l, false);
+                if (c.priceBooks().custom()) {
+                    entry(custom, customRecords, c.priceBooks().book(), s.order(), l, true);
+                }
+            }
+        }
+        add("products", "PATCH", "/composite/sobjects/" + c.settings().product().object() + "/" + c.settings().product().externalId(), productRecords);
+        add("standardPrices", "POST", "/composite/sobjects", standardRecords);
+        add("bookPrices", "POST", "/composite/sobjects", customRecords);
+    }
+
+    private void entry(Map<String, Integer> index, List<Map<String, Object>> records, String priceBook, OrderLines order,
+            OrderLines.Line l, boolean customBook) {
+        String key = c.entryKey(priceBook, l.variantKey(), order.currency());
+        if (index.containsKey(key)) {
+            return;
+        }
+        Map<String, Object> entry = new LinkedHashMap<>();
+        entry.put("attributes", Map.of("type", c.settings().priceBookEntry().object()));
+        entry.put(c.settings().priceBookEntry().externalId(), key);
+        entry.put("Pricebook2Id", priceBook);
+        entry.put("Product2", Map.of(c.settings().product().externalId(), l.variantKey()));
+        entry.put("UnitPrice", l.listPrice() == null ? java.math.BigDecimal.ZERO : l.listPrice());
+        entry.put("IsActive", true);
+        if (customBook) {
+            entry.put("UseStandardPrice", false);
+        }
+        if (c.multiCurrency() && order.currency() != null) {
+            entry.put(LineContext.CURRENCY, order.currency());
+        }
+        index.put(key, records.size());
+        records.add(entry);
+    }
+
+    private void add(String kind, String method, String url, List<Map<String, Object>> records) {
+        if (records.isEmpty()) {
+            return;
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("allOrNone", false);
+        body.put("records", records);
+        composite.addGeneric(SObjectComposite.Method.valueOf(method), url, body, kind);
+        kinds.add(kind);
+    }
+
+    /** The Opportunities' present lines by order key; per order, the first failure of its products or prices. */
+    Map<String, List<Present>> read(List<SObjectCompositeResult> results, Map<String, SalesforceException> failures)
+            throws SalesforceException {
+        Map<String, List<Present>> present = new HashMap<>();
+        for (int i = 0; i < kinds.size(); i++) {
+            SObjectCompositeResult result = results.get(i);
+            switch (kinds.get(i)) {
+                case "query" -> present = present(result);
+                case "products" -> blame(RecordResults.of(result, "Product2 upserts"), products, failures, (s, l) -> l.variantKey());
+                case "standardPrices" -> blame(RecordResults.of(result, "standard price book entries"), standard, failures,
+                        (s, l) -> c.entryKey(c.priceBooks().standard(), l.variantKey(), s.order().currency()));
+                default -> blame(RecordResults.of(result, "price book entries"), custom, failures,
+                        (s, l) -> c.entryKey(c.priceBooks().book(), l.variantKey(), s.order().currency()));
+            }
+        }
+        return present;
+    }
+
+    /** A refused product or price fails every order with a line of it; an entry already there is fine. */
+    private void blame(RecordResults results, Map<String, Integer> index, Map<String, SalesforceException> failures,
+            java.util.function.BiFunction<Slice, OrderLines.Line, String> keyOf) {
+        for (Slice s : slices) {
+            for (OrderLines.Line l : s.lines()) {
+                SalesforceException f = results.failure(index.get(keyOf.apply(s, l)), "DUPLICATE_VALUE");
+                if (f != null) {
+                    failures.putIfAbsent(s.orderKey(), f);
+                }
+            }
+        }
+    }
+
+    private Map<String, List<Present>> present(SObjectCompositeResult result) throws SalesforceException {
+        RecordResults.refusedAsAWhole(result, "query of the Opportunities' line items");
+        Map<String, List<Present>> present = new HashMap<>();
+        Set<String> seen = new LinkedHashSet<>();
+        if (result.getBody() instanceof Map<?, ?> body && body.get("records") instanceof List<?> records) {
+            // one page (2,000 rows) holds the lines of the call's orders: a call carries at most 200 of their lines
+            for (Object o : records) {
+                if (o instanceof Map<?, ?> r && r.get("Opportunity") instanceof Map<?, ?> opp && seen.add(String.valueOf(r.get("Id")))) {
+                    Object key = r.get(c.settings().lineItem().externalId());
+                    present.computeIfAbsent(String.valueOf(opp.get(c.opportunityKey())), k -> new ArrayList<>())
+                            .add(new Present(String.valueOf(r.get("Id")), key == null ? null : key.toString()));
+                }
+            }
+        }
+        return present;
+    }
+}

@@ -110,6 +110,16 @@ public final class TestSettings {
                 new ParseOrder(json), new ParseFulfillment(json), lineItemsOff(), new LineItemMapping(lineItemsOff(), camel()), null);
     }
 
+    /** The shipped storelink.mapping.line-items, switched on, priced in {@code priceBook} ("" = the standard one). */
+    public static LineItemSettings lineItems(String priceBook) {
+        LineItemSettings s = binder().bind("storelink.mapping.line-items", LineItemSettings.class).get();
+        return new LineItemSettings(true, priceBook, s.opportunityPriceBook(), s.product(), s.priceBookEntry(), s.lineItem());
+    }
+
+    public static io.storelink.config.SalesforceSettings salesforce() {
+        return binder().bind("storelink.salesforce", io.storelink.config.SalesforceSettings.class).get();
+    }
+
     /** storelink.mapping.line-items with line items off (the default). */
     public static LineItemSettings lineItemsOff() {
         return new LineItemSettings(false, null, null, null, null, null);

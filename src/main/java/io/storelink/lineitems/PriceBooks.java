@@ -51,6 +51,11 @@ public class PriceBooks {
         return ids;
     }
 
+    /** For tests and checks without Salesforce: the ids as given. */
+    public void use(Ids known) {
+        ids = known;
+    }
+
     /** Reads the ids again (at a mapping check); returns what is wrong, with the fix. */
     public synchronized List<String> read() throws Exception {
         String soql = "SELECT Id, Name, IsStandard FROM Pricebook2 WHERE IsStandard = true"

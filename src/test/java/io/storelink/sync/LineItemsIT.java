@@ -98,6 +98,29 @@ class LineItemsIT extends BridgeTestSupport {
     }
 
     @Test
+    void theReconciliationBringsAnEditWhoseWebhookWasDropped() throws Exception {
+        SHOPIFY_ADMIN.deleteAllOrders();
+        java.time.Instant now = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        ObjectNode created = withLines(orders.companyOrder(), 3);
+        String at = now.minusSeconds(120).atOffset(java.time.ZoneOffset.ofHours(1)).toString();
+        created.put("created_at", at).put("updated_at", at);
+        List<String> keys = lineKeys(created);
+        SHOPIFY_ADMIN.putOrder(created);
+        deliverAndAwait(shopify().prepare("orders/create", OrderFactory.bytes(created)));
+        ObjectNode edited = OrderFactory.updated(created, Duration.ofSeconds(60), o -> {
+            ((ObjectNode) o.get("line_items").get(0)).put("current_quantity", 0);
+            ((ObjectNode) o.get("line_items").get(2)).put("quantity", 7).put("current_quantity", 7);
+        });
+        SHOPIFY_ADMIN.putOrder(edited); // its orders/updated webhook never came
+
+        camel.createProducerTemplate().requestBody("direct:reconciliation", (Object) null);
+
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(lines(opportunity(created.get("id").asText())))
+                .extracting(l -> l.get("External_Shopify_Line_Item_ID__c")).containsExactlyInAnyOrder(keys.get(1), keys.get(2)));
+        assertThat(new BigDecimal(line(keys.get(2)).get("Quantity").toString())).isEqualByComparingTo("7");
+    }
+
+    @Test
     void callsPerOrderWith1And20And100Lines() throws Exception {
         StringBuilder report = new StringBuilder("Salesforce API calls per order with line items:");
         for (int n : new int[] {1, 20, 100}) {

@@ -141,6 +141,28 @@ class LineItemsIT extends BridgeTestSupport {
     }
 
     @Test
+    void aBurstOfOrdersSharesItsLinesCalls() throws Exception {
+        List<ObjectNode> burst = new java.util.ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            burst.add(withLines(orders.nextOrder(), 20));
+        }
+        List<WebhookSender.Delivery> deliveries = prepare("orders/create", burst);
+        WriterRecords done = WriterRecords.watch(camel, burst.size(),
+                deliveries.stream().map(WebhookSender.Delivery::webhookId).collect(java.util.stream.Collectors.toSet()));
+        long before = SALESFORCE.apiCalls();
+
+        deliverAll(deliveries, 4);
+
+        assertThat(done.matches(120, TimeUnit.SECONDS)).as("writer finished").isTrue();
+        long calls = SALESFORCE.apiCalls() - before;
+        assertThat(burst).allSatisfy(o -> assertThat(lines(opportunity(o.get("id").asText()))).hasSize(20));
+        System.out.printf("Salesforce API calls for a burst of %d orders of 20 lines: %d (%.2f per order)%n", burst.size(), calls,
+                (double) calls / burst.size());
+        // the lines of many orders share their runs (200 lines a run); batches depend on how the deliveries arrive
+        assertThat(calls).as("calls for the burst").isLessThan(burst.size());
+    }
+
+    @Test
     void aMultiCurrencyOrgGetsTheOrdersCurrencyAndACurrencyItLacksIsADeadLetterNotARetry() throws Exception {
         SALESFORCE.multiCurrency("USD", "EUR");
         mappingCheck.recheck(); // describe again: the writer writes CurrencyIsoCode where describe shows it

@@ -29,7 +29,7 @@ public final class LineItemsRun {
     private final LineContext context;
     private final List<Slice> slices;
     private PricesCall prices;
-    private Map<String, List<PricesCall.Present>> present;
+    private PricesCall.Found present;
     private LinesCall lines;
     private List<Slice> linesSlices;
 

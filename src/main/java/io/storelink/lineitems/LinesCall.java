@@ -18,9 +18,10 @@ import org.slf4j.LoggerFactory;
 /**
  * The second composite of a lines call, built from what the first found: the OpportunityLineItem upserts by the
  * line's external id, the deletion of the Opportunities' lines the orders no longer have, and last the order
- * version on each Opportunity whose lines are now the order's. A new line names its Opportunity and PricebookEntry
- * by their external ids; a line already there does not, because OpportunityId and PricebookEntryId can be set only
- * on create (an upsert that finds the line would be refused for sending them).
+ * version on each Opportunity whose lines are now the order's. A new line names its Opportunity by its external id and
+ * its PricebookEntry by the Id the first composite read (else by the entry's external id); a line already there names
+ * neither, because OpportunityId and PricebookEntryId can be set only on create (an upsert that finds the line would
+ * be refused for sending them).
  * <p>
  * Lines the order no longer has are deleted, including lines added in Salesforce by hand: the Opportunity's lines are
  * the order's. The version comes last in the call, but the call is not all-or-none: an order whose line Salesforce
@@ -40,11 +41,11 @@ final class LinesCall {
     private final List<String> stampOrders = new ArrayList<>();
     final SObjectComposite composite;
 
-    LinesCall(LineContext c, List<Slice> slices, Map<String, List<PricesCall.Present>> present) {
+    LinesCall(LineContext c, List<Slice> slices, PricesCall.Found found) {
         this.c = c;
         this.composite = new SObjectComposite(c.apiVersion(), false);
-        lines(slices, present);
-        deletions(slices, present);
+        lines(slices, found);
+        deletions(slices, found.present());
         stamps(slices);
     }
 
@@ -52,11 +53,11 @@ final class LinesCall {
         return kinds.isEmpty();
     }
 
-    private void lines(List<Slice> slices, Map<String, List<PricesCall.Present>> present) {
+    private void lines(List<Slice> slices, PricesCall.Found found) {
         LineItemSettings.LineFields f = c.settings().lineItem();
         List<Map<String, Object>> records = new ArrayList<>();
         for (Slice s : slices) {
-            Set<String> there = present.getOrDefault(s.orderKey(), List.of()).stream().map(PricesCall.Present::lineKey)
+            Set<String> there = found.present().getOrDefault(s.orderKey(), List.of()).stream().map(PricesCall.Present::lineKey)
                     .collect(Collectors.toSet());
             for (OrderLines.Line l : s.lines()) {
                 Map<String, Object> line = new LinkedHashMap<>();
@@ -65,8 +66,13 @@ final class LinesCall {
                 line.putAll(FieldFit.fit(l.lineFields(), c.lineFields()));
                 if (!there.contains(l.lineKey())) {
                     line.put("Opportunity", Map.of(c.opportunityKey(), s.orderKey()));
-                    line.put("PricebookEntry", Map.of(c.settings().priceBookEntry().externalId(),
-                            c.entryKey(c.priceBooks().book(), l.variantKey(), s.order().currency())));
+                    String entry = c.entryKey(c.priceBooks().book(), l.variantKey(), s.order().currency());
+                    String entryId = found.entries().get(entry);
+                    if (entryId != null) {
+                        line.put("PricebookEntryId", entryId);
+                    } else {
+                        line.put("PricebookEntry", Map.of(c.settings().priceBookEntry().externalId(), entry));
+                    }
                 }
                 records.add(line);
                 lineOrders.add(s.orderKey());

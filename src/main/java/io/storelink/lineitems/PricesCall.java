@@ -19,20 +19,29 @@ import org.apache.camel.component.salesforce.api.dto.composite.SObjectCompositeR
 /**
  * The first composite of a lines call: the Opportunities' present lines (one SOQL query), the products (Product2
  * upserts by variant), and their prices: a PricebookEntry in the Standard Price Book, then, for a custom price book,
- * one there (Salesforce refuses a custom price before the standard one: STANDARD_PRICE_NOT_DEFINED). At most four
- * of the five queries or collections a composite may hold; a call carries at most 200 lines, so each collection
- * stays within its 200 records.
+ * one there (Salesforce refuses a custom price before the standard one: STANDARD_PRICE_NOT_DEFINED). At most the
+ * five queries or collections a composite may hold (four with the Standard Price Book); a call carries at most 200
+ * lines, so each collection stays within its 200 records.
  * <p>
  * Entries are created, never updated: PricebookEntry's Pricebook2Id and Product2Id can be set only on create, so an
  * upsert that finds the entry would be refused for sending them. An entry that exists answers DUPLICATE_VALUE on its
  * unique external id, which here means "already there". Its list price stays the first one seen; each line carries
- * its own unit price.
+ * its own unit price. Last, the entries of the lines' price book are read back by product (one query): a line names
+ * its entry by Id, so an entry the org had before (made by hand, without the external id; Salesforce keeps one
+ * entry per price book, product and currency) serves too.
  */
 final class PricesCall {
 
     /** A line of an Opportunity in Salesforce: its Id and its key (null for a line not made by Storelink). */
     record Present(String id, String lineKey) {
     }
+
+    /** What the call found: the Opportunities' lines by order key, the entries' Ids by entry key. */
+    record Found(Map<String, List<Present>> present, Map<String, String> entries) {
+    }
+
+    /** Variant keys longer than this are left out of the entries query (URLs stay short): found by external id. */
+    private static final int QUERIED_KEY_LENGTH = 40;
 
     private final LineContext c;
     private final List<Slice> slices;
@@ -86,6 +95,16 @@ final class PricesCall {
         add("products", "PATCH", "/composite/sobjects/" + c.settings().product().object() + "/" + c.settings().product().externalId(), productRecords);
         add("standardPrices", "POST", "/composite/sobjects", standardRecords);
         add("bookPrices", "POST", "/composite/sobjects", customRecords);
+        String variants = products.keySet().stream().filter(k -> k.length() <= QUERIED_KEY_LENGTH)
+                .map(k -> "'" + PriceBooks.soqlText(k) + "'").collect(Collectors.joining(","));
+        if (!variants.isEmpty()) {
+            String entries = "SELECT Id, Product2." + c.settings().product().externalId()
+                    + (c.multiCurrency() ? ", " + LineContext.CURRENCY : "") + " FROM " + c.settings().priceBookEntry().object()
+                    + " WHERE Pricebook2Id = '" + c.priceBooks().book() + "' AND Product2." + c.settings().product().externalId()
+                    + " IN (" + variants + ")";
+            composite.addGeneric(SObjectComposite.Method.GET, "/query/?q=" + URLEncoder.encode(entries, StandardCharsets.UTF_8), "entries");
+            kinds.add("entries");
+        }
     }
 
     private void entry(Map<String, Integer> index, List<Map<String, Object>> records, String priceBook, OrderLines order,
@@ -122,14 +141,15 @@ final class PricesCall {
         kinds.add(kind);
     }
 
-    /** The Opportunities' present lines by order key; per order, the first failure of its products or prices. */
-    Map<String, List<Present>> read(List<SObjectCompositeResult> results, Map<String, SalesforceException> failures)
-            throws SalesforceException {
+    /** What the call found; per order, the first failure of its products or prices. */
+    Found read(List<SObjectCompositeResult> results, Map<String, SalesforceException> failures) throws SalesforceException {
         Map<String, List<Present>> present = new HashMap<>();
+        Map<String, String> entries = new HashMap<>();
         for (int i = 0; i < kinds.size(); i++) {
             SObjectCompositeResult result = results.get(i);
             switch (kinds.get(i)) {
                 case "query" -> present = present(result);
+                case "entries" -> entries = entries(result);
                 case "products" -> blame(RecordResults.of(result, "Product2 upserts"), products, failures, (s, l) -> l.variantKey());
                 case "standardPrices" -> blame(RecordResults.of(result, "standard price book entries"), standard, failures,
                         (s, l) -> c.entryKey(c.priceBooks().standard(), l.variantKey(), s.order().currency()));
@@ -137,7 +157,7 @@ final class PricesCall {
                         (s, l) -> c.entryKey(c.priceBooks().book(), l.variantKey(), s.order().currency()));
             }
         }
-        return present;
+        return new Found(present, entries);
     }
 
     /** A refused product or price fails every order with a line of it; an entry already there is fine. */
@@ -153,18 +173,34 @@ final class PricesCall {
         }
     }
 
+    /** The entries of the lines' price book by entry key. */
+    private Map<String, String> entries(SObjectCompositeResult result) throws SalesforceException {
+        RecordResults.refusedAsAWhole(result, "query of the price book entries");
+        Map<String, String> ids = new HashMap<>();
+        for (Object o : records(result)) {
+            if (o instanceof Map<?, ?> r && r.get("Product2") instanceof Map<?, ?> product) {
+                Object currency = r.get(LineContext.CURRENCY);
+                ids.put(c.entryKey(c.priceBooks().book(), String.valueOf(product.get(c.settings().product().externalId())),
+                        currency == null ? null : currency.toString()), String.valueOf(r.get("Id")));
+            }
+        }
+        return ids;
+    }
+
+    private static List<?> records(SObjectCompositeResult result) {
+        return result.getBody() instanceof Map<?, ?> body && body.get("records") instanceof List<?> records ? records : List.of();
+    }
+
     private Map<String, List<Present>> present(SObjectCompositeResult result) throws SalesforceException {
         RecordResults.refusedAsAWhole(result, "query of the Opportunities' line items");
         Map<String, List<Present>> present = new HashMap<>();
         Set<String> seen = new LinkedHashSet<>();
-        if (result.getBody() instanceof Map<?, ?> body && body.get("records") instanceof List<?> records) {
-            // one page (2,000 rows) holds the lines of the call's orders: a call carries at most 200 of their lines
-            for (Object o : records) {
-                if (o instanceof Map<?, ?> r && r.get("Opportunity") instanceof Map<?, ?> opp && seen.add(String.valueOf(r.get("Id")))) {
-                    Object key = r.get(c.settings().lineItem().externalId());
-                    present.computeIfAbsent(String.valueOf(opp.get(c.opportunityKey())), k -> new ArrayList<>())
-                            .add(new Present(String.valueOf(r.get("Id")), key == null ? null : key.toString()));
-                }
+        // one page (2,000 rows) holds the lines of the call's orders: a call carries at most 200 of their lines
+        for (Object o : records(result)) {
+            if (o instanceof Map<?, ?> r && r.get("Opportunity") instanceof Map<?, ?> opp && seen.add(String.valueOf(r.get("Id")))) {
+                Object key = r.get(c.settings().lineItem().externalId());
+                present.computeIfAbsent(String.valueOf(opp.get(c.opportunityKey())), k -> new ArrayList<>())
+                        .add(new Present(String.valueOf(r.get("Id")), key == null ? null : key.toString()));
             }
         }
         return present;

@@ -37,17 +37,20 @@ class LineItemsRunTest {
         LineItemsRun run = single(lines(100), "");
         SObjectComposite prices = run.next(Set.of("5001"));
         assertThat(urls(prices)).containsExactly("query", "/composite/sobjects/Product2/External_Shopify_Variant_ID__c",
-                "/composite/sobjects");
+                "/composite/sobjects", "query");
         assertThat(records(prices, 1)).hasSize(100);
         assertThat(records(prices, 2)).hasSize(100).allSatisfy(e -> assertThat(e)
                 .containsEntry("Pricebook2Id", STANDARD).doesNotContainKey("UseStandardPrice").doesNotContainKey("CurrencyIsoCode"));
         assertThat(queries(prices).get(0)).contains("FROM+OpportunityLineItem").contains("%275001%27");
+        assertThat(queries(prices).get(1)).as("the entries read back by product").contains("FROM+PricebookEntry")
+                .contains("Pricebook2Id+%3D+%27" + STANDARD).contains("%27101%27").contains("%27200%27");
     }
 
     @Test
     void aCustomPriceBookGetsTheStandardPriceFirstInTheSameComposite() {
         SObjectComposite prices = single(lines(3), "Wholesale").next(Set.of("5001"));
-        assertThat(requests(prices)).hasSize(4); // within the 5 queries or collections a composite may hold
+        assertThat(requests(prices)).hasSize(5); // the 5 queries or collections a composite may hold
+        assertThat(queries(prices).get(1)).contains("Pricebook2Id+%3D+%27" + WHOLESALE);
         assertThat(records(prices, 2)).allSatisfy(e -> assertThat(e).containsEntry("Pricebook2Id", STANDARD));
         assertThat(records(prices, 3)).allSatisfy(e -> assertThat(e).containsEntry("Pricebook2Id", WHOLESALE)
                 .containsEntry("UseStandardPrice", false));
@@ -59,7 +62,7 @@ class LineItemsRunTest {
         run.next(Set.of("5001"));
         LineItemsRun.Answer prices = run.answered(response(
                 query(present("00k000000000001AAA", "1"), present("00k000000000009AAA", "9"), present("00k00000000000XAAA", null)),
-                saved(2), saved(2)));
+                saved(2), saved(2), query(entry("01u000000000102AAA", "102"))));
         assertThat(prices.more()).isTrue();
         assertThat(prices.failures()).isEmpty();
 
@@ -70,7 +73,7 @@ class LineItemsRunTest {
         List<Map<String, Object>> records = records(lines, 0);
         assertThat(records.get(0)).as("there: create-only lookups left out").doesNotContainKeys("Opportunity", "PricebookEntry");
         assertThat(records.get(1)).containsEntry("Opportunity", Map.of("External_Shopify_Order_ID__c", "5001"))
-                .containsEntry("PricebookEntry", Map.of("External_Shopify_Price_Key__c", STANDARD + ":102"));
+                .as("by the Id read back").containsEntry("PricebookEntryId", "01u000000000102AAA");
         assertThat(records(lines, 2)).singleElement().satisfies(v -> assertThat(v).containsEntry(VERSION, "2026-12-01T10:00:00+01:00"));
 
         LineItemsRun.Answer done = run.answered(response(saved(2), saved(2), saved(1)));
@@ -84,14 +87,14 @@ class LineItemsRunTest {
         run.next(Set.of("5001"));
         List<Object> entries = new ArrayList<>(saved(1));
         entries.add(refused("DUPLICATE_VALUE"));
-        LineItemsRun.Answer fine = run.answered(response(query(), saved(2), entries));
+        LineItemsRun.Answer fine = run.answered(response(query(), saved(2), entries, query()));
         assertThat(fine.failures()).isEmpty();
 
         run.restart();
         run.next(Set.of("5001"));
         List<Object> products = new ArrayList<>(saved(1));
         products.add(refused("FIELD_CUSTOM_VALIDATION_EXCEPTION"));
-        LineItemsRun.Answer refused = run.answered(response(query(), products, saved(2)));
+        LineItemsRun.Answer refused = run.answered(response(query(), products, saved(2), query()));
         assertThat(refused.failures()).containsOnlyKeys("5001");
         assertThat(refused.more()).as("nothing left to write").isFalse();
         assertThat(refused.finished()).isEmpty();
@@ -192,6 +195,11 @@ class LineItemsRunTest {
         r.put("External_Shopify_Line_Item_ID__c", key);
         r.put("Opportunity", Map.of("External_Shopify_Order_ID__c", "5001"));
         return r;
+    }
+
+    private static Map<String, Object> entry(String id, String variant) {
+        return Map.of("attributes", Map.of("type", "PricebookEntry"), "Id", id,
+                "Product2", Map.of("External_Shopify_Variant_ID__c", variant));
     }
 
     private static List<Object> saved(int n) {

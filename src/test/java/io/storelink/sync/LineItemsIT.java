@@ -98,6 +98,21 @@ class LineItemsIT extends BridgeTestSupport {
     }
 
     @Test
+    void aProductThatAlreadyHadItsPriceInTheOrgIsSoldAtThatEntry() throws Exception {
+        ObjectNode order = withLines(orders.companyOrder(), 1);
+        var l = order.get("line_items").get(0);
+        // made by hand: no Storelink key on the entry; Salesforce keeps one entry per price book and product
+        String product = SALESFORCE.insert("Product2", Map.of("Name", "Tea by hand", "External_Shopify_Variant_ID__c", l.get("variant_id").asText()));
+        String entry = SALESFORCE.insert("PricebookEntry", Map.of("Pricebook2Id", SALESFORCE.standardPriceBookId(),
+                "Product2Id", product, "UnitPrice", 3, "IsActive", true));
+
+        deliverAndAwait(shopify().prepare("orders/create", OrderFactory.bytes(order)));
+
+        assertThat(line(l.get("id").asText())).containsEntry("PricebookEntryId", entry);
+        assertThat(deadLettersOf(order.get("id").asText())).isZero();
+    }
+
+    @Test
     void theReconciliationBringsAnEditWhoseWebhookWasDropped() throws Exception {
         SHOPIFY_ADMIN.deleteAllOrders();
         java.time.Instant now = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);

@@ -103,11 +103,17 @@ public final class TestSettings {
     }
 
     /** The start-up check of the shipped mapping against the given org, without Salesforce. */
-    public static MappingCheck mappingCheck(MappingSettings settings, OrgSchema org) {
+    /** The start-up check with line items as given, the price books read by {@code priceBooks}. */
+    public static MappingCheck mappingCheck(MappingSettings settings, OrgSchema org, LineItemSettings lineItems,
+            io.storelink.lineitems.PriceBooks priceBooks) {
         ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
                 .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
         return new MappingCheck(settings, orderChanges(), new OrderMapping(settings, camel()), new FulfillmentMapping(settings, camel()), org,
-                new ParseOrder(json), new ParseFulfillment(json), lineItemsOff(), new LineItemMapping(lineItemsOff(), camel()), null);
+                new ParseOrder(json), new ParseFulfillment(json), lineItems, new LineItemMapping(lineItems, camel()), priceBooks);
+    }
+
+    public static MappingCheck mappingCheck(MappingSettings settings, OrgSchema org) {
+        return mappingCheck(settings, org, lineItemsOff(), null);
     }
 
     /** The shipped storelink.mapping.line-items, switched on, priced in {@code priceBook} ("" = the standard one). */

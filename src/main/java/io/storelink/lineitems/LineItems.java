@@ -26,6 +26,7 @@ public class LineItems {
 
     static final int LINES_PER_RUN = 200;    // one collection of OpportunityLineItems (and of products, of entries)
     static final int ORDERS_PER_RUN = 200;   // one collection of Opportunity versions
+    static final int ORDERS_REMEMBERED = 20_000;   // the lines written, per writer instance (as the version cache)
 
     /** An order the write call wrote: the order, its payload, and its Opportunity as mapped (with its version). */
     public record Order(ShopifyOrder order, JsonNode payload, Upsert opportunity) {
@@ -41,6 +42,7 @@ public class LineItems {
     private final PriceBooks priceBooks;
     private final OrgSchema schema;
     private final String apiVersion;
+    private final LinesWritten written = new LinesWritten(ORDERS_REMEMBERED, java.time.Clock.systemUTC());
 
     public LineItems(LineItemSettings settings, MappingSettings mapping, LineItemMapping lines, PriceBooks priceBooks,
             OrgSchema schema, SalesforceSettings salesforce) {
@@ -61,17 +63,40 @@ public class LineItems {
         return settings.enabled();
     }
 
-    /** Whether the writer syncs this order's lines: line items on, and a payload that tells the lines. */
-    public boolean syncs(JsonNode payload) {
-        return settings.enabled() && LineItemMapping.tellsLines(payload);
+    /**
+     * Whether the writer syncs this order's lines: line items on, a payload that tells the lines, and lines other than
+     * those this writer wrote for the order since {@code lastReset} (its partitions' last reset: the version cache's):
+     * an event that leaves the lines as they were (paid, fulfilled) costs no lines call.
+     */
+    public boolean syncs(ShopifyOrder order, JsonNode payload, java.time.Instant lastReset) {
+        if (!settings.enabled() || !LineItemMapping.tellsLines(payload)) {
+            return false;
+        }
+        PriceBooks.Ids ids = priceBooks.known();
+        try {
+            return ids == null || !written.unchanged(lines.map(order, payload).orElseThrow(), ids.book(), lastReset);
+        } catch (RuntimeException e) {
+            return true; // the lines call refuses the order with the reason
+        }
+    }
+
+    /** The order's lines are written as its payload tells them. */
+    public void written(ShopifyOrder order, JsonNode payload) {
+        lines.map(order, payload).ifPresent(l -> written.written(l, ids().book()));
+    }
+
+    /** The order's lines may not be as the writer wrote them last (a lines call refused it). */
+    public void forget(long orderId) {
+        written.forget(Long.toString(orderId));
     }
 
     /**
      * The Opportunity as line items need it: in the price book (Salesforce takes lines only on an Opportunity with
      * one), in the order's currency where the org has currencies, and without the order version when its lines are
-     * synced: the lines call writes the version last, so an order whose lines were not written is written again.
+     * synced ({@code syncLines}, what {@link #syncs} said): the lines call writes the version last, so an order whose
+     * lines were not written is written again.
      */
-    public Upsert opportunity(ShopifyOrder order, JsonNode payload, Upsert opportunity) {
+    public Upsert opportunity(ShopifyOrder order, boolean syncLines, Upsert opportunity) {
         if (!settings.enabled()) {
             return opportunity;
         }
@@ -80,7 +105,7 @@ public class LineItems {
         if (multiCurrency() && order.currency() != null) {
             fields.put(LineContext.CURRENCY, order.currency());
         }
-        if (syncs(payload)) {
+        if (syncLines) {
             fields.remove(mapping.opportunity().shopifyUpdatedAt());
         }
         return new Upsert(opportunity.sObject(), opportunity.externalIdField(), opportunity.externalId(), fields);

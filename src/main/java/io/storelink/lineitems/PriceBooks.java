@@ -51,6 +51,11 @@ public class PriceBooks {
         return ids;
     }
 
+    /** The ids if read already, else null (never asks Salesforce). */
+    Ids known() {
+        return ids;
+    }
+
     /** For tests and checks without Salesforce: the ids as given. */
     public void use(Ids known) {
         ids = known;

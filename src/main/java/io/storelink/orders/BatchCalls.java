@@ -117,7 +117,7 @@ final class BatchCalls {
             r.contact().ifPresent(c -> links.putAll(link(mapping.opportunity().contact(), c)));
             BatchRecord order = records.get(i);
             // line items hook: price book, currency, version withheld until the lines are written
-            opportunities.add(record(lineItems.opportunity(order.order, order.payload, r.opportunity()), links));
+            opportunities.add(record(lineItems.opportunity(order.order, order.syncLines, r.opportunity()), links));
             opportunity[i] = opportunities.size() - 1;
         }
         SObjectComposite composite = new SObjectComposite(apiVersion, false);

@@ -24,7 +24,8 @@ final class BatchRecord {
     String skipReason;
     OrderUpserts mapped;        // its Salesforce records, once it is to be written
     boolean toWrite;            // newer than what Salesforce has
-    boolean linesDue;           // its Opportunity is written, its line items not yet (io.storelink.lineitems)
+    boolean syncLines;          // its line items are written after its Opportunity (io.storelink.lineitems)
+    boolean linesDue;           // its Opportunity is written, its line items not yet
     Map<String, Object> history = Map.of();   // attempts and failure times of a call that gave up
 
     BatchRecord(Exchange exchange, ShopifyPayload<ShopifyOrder> parsed) {

@@ -84,6 +84,7 @@ final class OrderBatch {
                 r.refused(e);
                 continue;
             }
+            r.syncLines = lineItems.syncs(r.order, r.payload, versions.lastReset());
             newest.add(r);
             Optional<Known> known = versions.known(r.partition, r.orderId(), r.createdAt());
             if (known.isPresent()) {
@@ -151,7 +152,7 @@ final class OrderBatch {
         for (int i = 0; i < sent.size(); i++) {
             BatchRecord r = sent.get(i);
             BatchCalls.Saved s = saved.get(i);
-            if (s.success() && lineItems.syncs(r.payload)) {
+            if (s.success() && r.syncLines) {
                 r.linesDue = true; // written once its lines are
             } else if (s.success()) {
                 settleWritten(r);
@@ -170,6 +171,9 @@ final class OrderBatch {
     }
 
     private void settleWritten(BatchRecord r) {
+        if (r.linesDue) {
+            lineItems.written(r.order, r.payload);
+        }
         r.written();
         versions.learnt(r.partition, r.orderId(), r.createdAt(), new Version(r.version()));
     }
@@ -203,6 +207,7 @@ final class OrderBatch {
             if (failure != null && isFinal.test(failure)) {
                 r.refused(failure);
                 versions.forget(r.partition, r.orderId(), r.createdAt());
+                lineItems.forget(r.orderId());
             } else if (failure != null && retry == null) {
                 retry = failure;
             }
@@ -233,6 +238,7 @@ final class OrderBatch {
             for (BatchRecord r : current.pending()) {
                 r.refused(failure);
                 versions.forget(r.partition, r.orderId(), r.createdAt());
+                lineItems.forget(r.orderId());
             }
             current = null;
         }

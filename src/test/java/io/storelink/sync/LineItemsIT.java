@@ -156,6 +156,31 @@ class LineItemsIT extends BridgeTestSupport {
     }
 
     @Test
+    void anEventThatLeavesTheLinesAsTheyWereCostsNoLinesCall() throws Exception {
+        ObjectNode created = withLines(orders.companyOrder(), 5);
+        deliverAndAwait(shopify().prepare("orders/create", OrderFactory.bytes(created)));
+        List<Map<String, Object>> lines = lines(opportunity(created.get("id").asText()));
+
+        ObjectNode paid = OrderFactory.updated(created, Duration.ofMinutes(1), o -> o.put("financial_status", "paid"));
+        long before = SALESFORCE.apiCalls();
+        deliverAndAwait(shopify().prepare("orders/paid", OrderFactory.bytes(paid)));
+
+        assertThat(SALESFORCE.apiCalls() - before).as("the write only: the version is known, the lines are as written").isEqualTo(1);
+        assertThat(io.storelink.salesforce.AppliedVersion.parse(opportunity(created.get("id").asText()).get("Shopify_Updated_At__c").toString()))
+                .isEqualTo(java.time.OffsetDateTime.parse(paid.get("updated_at").asText()).toInstant());
+        assertThat(lines(opportunity(created.get("id").asText()))).containsExactlyInAnyOrderElementsOf(lines);
+
+        ObjectNode edited = OrderFactory.updated(paid, Duration.ofMinutes(1),
+                o -> ((ObjectNode) o.get("line_items").get(0)).put("quantity", 9).put("current_quantity", 9));
+        before = SALESFORCE.apiCalls();
+        deliverAndAwait(shopify().prepare("orders/updated", OrderFactory.bytes(edited)));
+
+        assertThat(SALESFORCE.apiCalls() - before).as("the write and the lines call's two composites").isEqualTo(3);
+        assertThat(new BigDecimal(line(created.get("line_items").get(0).get("id").asText()).get("Quantity").toString()))
+                .isEqualByComparingTo("9");
+    }
+
+    @Test
     void aBurstOfOrdersSharesItsLinesCalls() throws Exception {
         List<ObjectNode> burst = new java.util.ArrayList<>();
         for (int i = 0; i < 50; i++) {

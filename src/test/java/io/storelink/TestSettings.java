@@ -2,6 +2,7 @@ package io.storelink;
 
 import io.storelink.lineitems.LineItemMapping;
 import io.storelink.lineitems.LineItemSettings;
+import io.storelink.salesforce.schema.LineItemsCheck;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -11,9 +12,12 @@ import java.util.List;
 import java.util.Map;
 
 import io.storelink.fakes.salesforce.Schema;
+import io.storelink.customers.CustomerMapping;
+import io.storelink.customers.CustomerSettings;
 import io.storelink.inventory.InventorySettings;
 import io.storelink.fulfillments.FulfillmentMapping;
 import io.storelink.mapping.MappingSettings;
+import io.storelink.mapping.PersonAccountSettings;
 import io.storelink.orderchanges.OrderChangeSettings;
 import io.storelink.orders.OrderMapping;
 import io.storelink.orders.OrderUpserts;
@@ -25,6 +29,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.storelink.salesforce.schema.MappingCheck;
+import io.storelink.shopify.ParseCustomer;
 import io.storelink.shopify.ParseFulfillment;
 import io.storelink.shopify.ParseOrder;
 import org.apache.camel.CamelContext;
@@ -61,6 +66,14 @@ public final class TestSettings {
             camel.start();
         }
         return camel;
+    }
+
+    public static CustomerSettings customers() {
+        return binder().bind("storelink.mapping.customer", CustomerSettings.class).get();
+    }
+
+    public static CustomerMapping customerMapping() {
+        return new CustomerMapping(mapping(), customers(), orderMapping(), camel());
     }
 
     public static OrderMapping orderMapping() {
@@ -103,17 +116,25 @@ public final class TestSettings {
     }
 
     /** The start-up check of the shipped mapping against the given org, without Salesforce. */
-    /** The start-up check with line items as given, the price books read by {@code priceBooks}. */
-    public static MappingCheck mappingCheck(MappingSettings settings, OrgSchema org, LineItemSettings lineItems,
-            io.storelink.lineitems.PriceBooks priceBooks) {
-        ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
-                .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
-        return new MappingCheck(settings, orderChanges(), new OrderMapping(settings, camel()), new FulfillmentMapping(settings, camel()), org,
-                new ParseOrder(json), new ParseFulfillment(json), lineItems, new LineItemMapping(lineItems, camel()), priceBooks);
+    public static MappingCheck mappingCheck(MappingSettings settings, OrgSchema org) {
+        return mappingCheck(settings, PersonAccountSettings.off(), org);
     }
 
-    public static MappingCheck mappingCheck(MappingSettings settings, OrgSchema org) {
-        return mappingCheck(settings, org, lineItemsOff(), null);
+    /** The start-up check with person accounts on or off. */
+    public static MappingCheck mappingCheck(MappingSettings settings, PersonAccountSettings persons, OrgSchema org) {
+        return mappingCheck(settings, persons, org, lineItemsOff(), null);
+    }
+
+    /** The start-up check with line items as given, the price books read by {@code priceBooks}. */
+    public static MappingCheck mappingCheck(MappingSettings settings, PersonAccountSettings persons, OrgSchema org,
+            LineItemSettings lineItems, io.storelink.lineitems.PriceBooks priceBooks) {
+        ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
+                .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+        OrderMapping orders = new OrderMapping(settings, persons, camel());
+        return new MappingCheck(settings, orderChanges(), orders, new FulfillmentMapping(settings, camel()), customers(),
+                new CustomerMapping(settings, customers(), orders, camel()), org,
+                new ParseOrder(json), new ParseFulfillment(json), new ParseCustomer(json),
+                new LineItemsCheck(lineItems, new LineItemMapping(lineItems, camel()), priceBooks));
     }
 
     /** The shipped storelink.mapping.line-items, switched on, priced in {@code priceBook} ("" = the standard one). */

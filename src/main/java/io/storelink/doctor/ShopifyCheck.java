@@ -140,6 +140,9 @@ class ShopifyCheck implements DoctorCheck {
                     .forEach(s -> need(needed, s, "inventory sync"));
         }
         RequiredScopes.REFUNDS.forEach(s -> need(needed, s, "refund writer")); // a writer: whether or not the jobs run
+        if (topics.contains("ORDERS_EDITED")) { // each edit reads its order, with the customer, back from Shopify
+            RequiredScopes.ORDER_EDITS.forEach(s -> need(needed, s, "order edits"));
+        }
         for (String topic : topics) {
             String scope = RequiredScopes.forTopic(topic);
             if (scope != null) {

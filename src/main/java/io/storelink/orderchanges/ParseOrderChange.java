@@ -13,13 +13,15 @@ import org.springframework.stereotype.Component;
 
 /**
  * The order an order change belongs to: {@code order_id} of a refund, {@code id} of a deleted order (its whole
- * payload). Nothing else of the payload is used: the refund writer takes the total from the order itself. Without
+ * payload), {@code order_edit.order_id} of an edit. Nothing else of the payload is used: the refund writer takes the
+ * total from the order itself, and an edit re-reads the whole order. Without
  * the id there is nothing to write to: poison (dead letter, never retried). The id stays text: ids exceed 2^53.
  */
 @Component("parseOrderChange")
 public class ParseOrderChange implements Processor {
 
     public static final String DELETE_TOPIC = "orders/delete";
+    public static final String EDIT_TOPIC = "orders/edited";
 
     private final ObjectMapper json;
 
@@ -34,10 +36,10 @@ public class ParseOrderChange implements Processor {
     }
 
     String orderId(String topic, byte[] body) {
-        String field = DELETE_TOPIC.equals(topic) ? "id" : "order_id";
+        String field = DELETE_TOPIC.equals(topic) ? "id" : EDIT_TOPIC.equals(topic) ? "order_edit.order_id" : "order_id";
         JsonNode id;
         try {
-            id = body == null ? null : json.readTree(body).path(field);
+            id = body == null ? null : json.readTree(body).at("/" + field.replace('.', '/'));
         } catch (IOException notJson) {
             throw new PoisonPayloadException(topic + " payload is not JSON", null);
         }

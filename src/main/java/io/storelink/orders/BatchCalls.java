@@ -22,13 +22,15 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * The Salesforce calls of a batch, each ONE composite call (one API call): the version reads of up to 1,000 orders
- * (5 SOQL queries of 200 ids), and the upserts of up to 200 orders as sObject Collections, Accounts, then Contacts
- * (their Account by external id), then Opportunities (Account and Contact by external id). A composite may hold at
+ * or customers (5 SOQL queries of 200 ids: Opportunities for orders, Contacts for customers), and the upserts of up
+ * to 200 records as sObject Collections, Accounts, then Contacts (their Account by external id), then Opportunities
+ * (Account and Contact by external id); a customer event has no Opportunity, a customer's deletion mark only a Contact. A composite may hold at
  * most 5 queries or collections, a collection at most 200 records of one type (Salesforce REST API guide).
  * Neither the composite nor the collections are all-or-none: each record answers for itself, so one refused
  * record does not hold back the others.
@@ -39,9 +41,12 @@ final class BatchCalls {
     static final int QUERIES_PER_CALL = 5;
     static final int ORDERS_PER_WRITE = 200;
 
-    /** The per-order positions of one write call's records in its collections' results (-1: no Contact). */
+    /**
+     * The per-record positions of one write call's records in its collections' results (-1: none of that object), and
+     * the position of each collection's request in the composite (-1: not sent).
+     */
     record Write(SObjectComposite composite, List<BatchRecord> records, int[] account, int[] contact, int[] opportunity,
-            int contactsRequest, int opportunitiesRequest) {
+            int accountsRequest, int contactsRequest, int opportunitiesRequest) {
     }
 
     /** A record's answer: success, or Salesforce's errors for it. */
@@ -51,44 +56,59 @@ final class BatchCalls {
     private final String apiVersion;
     private final MappingSettings mapping;
     private final AppliedVersions versions;
+    private final AppliedVersions customerVersions;
     private final OrgSchema schema;
     private final LineItems lineItems;
 
-    BatchCalls(String apiVersion, MappingSettings mapping, AppliedVersions versions, OrgSchema schema) {
-        this(apiVersion, mapping, versions, schema, LineItems.off());
+    BatchCalls(String apiVersion, MappingSettings mapping, AppliedVersions versions, AppliedVersions customerVersions,
+            OrgSchema schema) {
+        this(apiVersion, mapping, versions, customerVersions, schema, LineItems.off());
     }
 
-    BatchCalls(String apiVersion, MappingSettings mapping, AppliedVersions versions, OrgSchema schema, LineItems lineItems) {
+    BatchCalls(String apiVersion, MappingSettings mapping, AppliedVersions versions, AppliedVersions customerVersions,
+            OrgSchema schema, LineItems lineItems) {
         this.apiVersion = apiVersion;
         this.mapping = mapping;
         this.versions = versions;
+        this.customerVersions = customerVersions;
         this.schema = schema;
         this.lineItems = lineItems;
     }
 
+    /** One query per kind and 200 ids, in the order OrderBatch planned them; the reference names the kind. */
     SObjectComposite versionReads(List<BatchRecord> records) {
         SObjectComposite composite = new SObjectComposite(apiVersion, false);
-        Batches<Long> queries = new Batches<>(records.stream().map(BatchRecord::orderId).iterator(), IDS_PER_QUERY);
-        for (int query = 0; queries.hasNext(); query++) {
-            // encoded here: camel-salesforce's addQuery puts the SOQL into the URL as it is, spaces and quotes included
-            composite.addGeneric(SObjectComposite.Method.GET,
-                    "/query/?q=" + URLEncoder.encode(versions.query(queries.next()), StandardCharsets.UTF_8), "versions" + query);
+        int query = 0;
+        for (Subject.Kind kind : Subject.Kind.values()) {
+            Batches<Long> ids = new Batches<>(records.stream().map(BatchRecord::subject).filter(s -> s.kind() == kind)
+                    .map(Subject::id).iterator(), IDS_PER_QUERY);
+            while (ids.hasNext()) {
+                // encoded here: camel-salesforce's addQuery puts the SOQL into the URL as it is, spaces and quotes included
+                String soql = (kind == Subject.Kind.ORDER ? versions : customerVersions).query(ids.next());
+                composite.addGeneric(SObjectComposite.Method.GET, "/query/?q=" + URLEncoder.encode(soql, StandardCharsets.UTF_8),
+                        kind.name().toLowerCase(Locale.ROOT) + "s" + query++);
+            }
         }
         return composite;
     }
 
-    /** Opportunity versions by Shopify order id; an order without an Opportunity is absent from the map. */
-    Map<String, Optional<Instant>> readVersions(SObjectCompositeResponse response) throws SalesforceException {
-        Map<String, Optional<Instant>> found = new HashMap<>();
-        String idField = mapping.opportunity().externalId();
-        String versionField = mapping.opportunity().shopifyUpdatedAt();
+    /**
+     * Versions by order (its Opportunity's) and by customer (its Contact's, or its person Account's); an order without
+     * an Opportunity or a customer without a Contact is absent from the map.
+     */
+    Map<Subject, Optional<Instant>> readVersions(SObjectCompositeResponse response) throws SalesforceException {
+        Map<Subject, Optional<Instant>> found = new HashMap<>();
         for (SObjectCompositeResult result : results(response)) {
             failIfRefused(result, "the version query");
+            boolean customers = result.getReferenceId() != null && result.getReferenceId().startsWith("customers");
+            String idField = customers ? customerVersions.idField() : mapping.opportunity().externalId();
+            String versionField = customers ? customerVersions.versionField() : mapping.opportunity().shopifyUpdatedAt();
             if (result.getBody() instanceof Map<?, ?> body && body.get("records") instanceof List<?> records) {
                 for (Object r : records) {
                     if (r instanceof Map<?, ?> record && record.get(idField) != null) {
+                        long id = (customers ? customerVersions : versions).shopifyId(record.get(idField).toString());
                         Object version = record.get(versionField);
-                        found.put(record.get(idField).toString(),
+                        found.put(customers ? Subject.customer(id) : Subject.order(id),
                                 Optional.ofNullable(version).map(v -> AppliedVersion.parse(v.toString())));
                     }
                 }
@@ -108,43 +128,49 @@ final class BatchCalls {
         int[] contact = new int[n];
         int[] opportunity = new int[n];
         for (int i = 0; i < n; i++) {
-            OrderUpserts r = records.get(i).mapped;
-            // one customer's orders share their Account and Contact: written once, with the latest record's data
-            account[i] = put(accountIndex, accounts, r.account(), Map.of());
-            contact[i] = r.contact().map(c -> put(contactIndex, contacts, c,
-                    link(mapping.contact().account(), r.account()))).orElse(-1);
-            Map<String, Object> links = new LinkedHashMap<>(link(mapping.opportunity().account(), r.account()));
-            r.contact().ifPresent(c -> links.putAll(link(mapping.opportunity().contact(), c)));
-            BatchRecord order = records.get(i);
-            // line items hook: price book, currency, version withheld until the lines are written
-            opportunities.add(record(lineItems.opportunity(order.order, order.syncLines, r.opportunity()), links));
-            opportunity[i] = opportunities.size() - 1;
+            RecordUpserts r = records.get(i).mapped;
+            // one customer's orders and customer events share their Account and Contact: written once, with the
+            // fields of all of them, the latest record's value where they overlap
+            account[i] = r.account() == null ? -1 : put(accountIndex, accounts, r.account(), Map.of());
+            contact[i] = r.contact() == null ? -1 : put(contactIndex, contacts, r.contact(),
+                    r.account() == null ? Map.of() : link(mapping.contact().account(), r.account()));
+            opportunity[i] = -1;
+            if (r.opportunity() != null) {
+                Map<String, Object> links = new LinkedHashMap<>(link(mapping.opportunity().account(), r.account()));
+                if (r.contact() != null) {
+                    links.putAll(link(mapping.opportunity().contact(), r.contact()));
+                }
+                BatchRecord order = records.get(i);
+                // line items hook: price book, currency, version withheld until the lines are written
+                opportunities.add(record(lineItems.opportunity(order.order, order.syncLines, r.opportunity()), links));
+                opportunity[i] = opportunities.size() - 1;
+            }
         }
         SObjectComposite composite = new SObjectComposite(apiVersion, false);
-        int request = 0;
-        addCollection(composite, mapping.account().object(), mapping.account().externalId(), accounts, "accounts");
-        int contactsRequest = -1;
-        if (!contacts.isEmpty()) {
-            addCollection(composite, mapping.contact().object(), mapping.contact().externalId(), contacts, "contacts");
-            contactsRequest = ++request;
-        }
-        addCollection(composite, mapping.opportunity().object(), mapping.opportunity().externalId(), opportunities, "opportunities");
-        return new Write(composite, records, account, contact, opportunity, contactsRequest, request + 1);
+        int[] request = {0};
+        int accountsRequest = addCollection(composite, mapping.account().object(), mapping.account().externalId(), accounts, "accounts", request);
+        int contactsRequest = addCollection(composite, mapping.contact().object(), mapping.contact().externalId(), contacts, "contacts", request);
+        int opportunitiesRequest = addCollection(composite, mapping.opportunity().object(), mapping.opportunity().externalId(),
+                opportunities, "opportunities", request);
+        return new Write(composite, records, account, contact, opportunity, accountsRequest, contactsRequest, opportunitiesRequest);
     }
 
-    /** Per order of the call: success, or the first failure along Account, Contact, Opportunity. */
+    /** Per record of the call: success, or the first failure along Account, Contact, Opportunity. */
     List<Saved> saved(Write write, SObjectCompositeResponse response) throws SalesforceException {
         List<SObjectCompositeResult> results = results(response);
-        List<?> accounts = collection(results.get(0), mapping.account().object());
-        List<?> contacts = write.contactsRequest() < 0 ? List.of() : collection(results.get(write.contactsRequest()), mapping.contact().object());
-        List<?> opportunities = collection(results.get(write.opportunitiesRequest()), mapping.opportunity().object());
+        List<?> accounts = collection(results, write.accountsRequest(), mapping.account().object());
+        List<?> contacts = collection(results, write.contactsRequest(), mapping.contact().object());
+        List<?> opportunities = collection(results, write.opportunitiesRequest(), mapping.opportunity().object());
         List<Saved> saved = new ArrayList<>();
         for (int i = 0; i < write.records().size(); i++) {
-            SalesforceException failure = failure(accounts, write.account()[i], mapping.account().object());
+            SalesforceException failure = null;
+            if (write.account()[i] >= 0) {
+                failure = failure(accounts, write.account()[i], mapping.account().object());
+            }
             if (failure == null && write.contact()[i] >= 0) {
                 failure = failure(contacts, write.contact()[i], mapping.contact().object());
             }
-            if (failure == null) {
+            if (failure == null && write.opportunity()[i] >= 0) {
                 failure = failure(opportunities, write.opportunity()[i], mapping.opportunity().object());
             }
             saved.add(new Saved(failure == null, failure));
@@ -156,7 +182,7 @@ final class BatchCalls {
         Map<String, Object> record = record(upsert, links);
         Integer at = index.get(upsert.externalId());
         if (at != null) {
-            records.set(at, record);
+            records.get(at).putAll(record);
             return at;
         }
         records.add(record);
@@ -192,12 +218,17 @@ final class BatchCalls {
         return lookupField.endsWith("Id") ? lookupField.substring(0, lookupField.length() - 2) : lookupField;
     }
 
-    private static void addCollection(SObjectComposite composite, String object, String externalId,
-            List<Map<String, Object>> records, String ref) {
+    /** Adds the collection's upserts unless it is empty; returns its request's position (-1: not sent). */
+    private static int addCollection(SObjectComposite composite, String object, String externalId,
+            List<Map<String, Object>> records, String ref, int[] next) {
+        if (records.isEmpty()) {
+            return -1;
+        }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("allOrNone", false);
         body.put("records", records);
         composite.addGeneric(SObjectComposite.Method.PATCH, "/composite/sobjects/" + object + "/" + externalId, body, ref);
+        return next[0]++;
     }
 
     private static List<SObjectCompositeResult> results(SObjectCompositeResponse response) throws SalesforceException {
@@ -216,7 +247,11 @@ final class BatchCalls {
         }
     }
 
-    private static List<?> collection(SObjectCompositeResult result, String object) throws SalesforceException {
+    private static List<?> collection(List<SObjectCompositeResult> results, int request, String object) throws SalesforceException {
+        if (request < 0) {
+            return List.of();
+        }
+        SObjectCompositeResult result = results.get(request);
         failIfRefused(result, "the " + object + " upserts");
         if (result.getBody() instanceof List<?> list) {
             return list;

@@ -1,15 +1,23 @@
 package io.storelink.orders;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.storelink.shopify.ShopifyHeaders;
 import io.storelink.shopify.ShopifyPayload;
+import io.storelink.shopify.model.ShopifyCustomer;
 import io.storelink.shopify.model.ShopifyOrder;
 import org.apache.camel.Exchange;
 import org.apache.camel.component.kafka.KafkaConstants;
 
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.Map;
 
-/** One Kafka record of a batch: where it came from, the order it carries, and what became of it. */
+/**
+ * One Kafka record of a batch: where it came from, the order or customer it carries, and what became of it.
+ * A customers/delete carries no version of its own: the deletion's time (Shopify's X-Shopify-Triggered-At, else the
+ * record's time) stands for it.
+ */
 final class BatchRecord {
 
     enum Outcome { PENDING, WRITTEN, SKIPPED, REFUSED }
@@ -17,35 +25,72 @@ final class BatchRecord {
     final Exchange exchange;
     final int partition;
     final long offset;
-    final ShopifyOrder order;   // null when the payload is not an order (refused as poison)
-    final JsonNode payload;     // the order's JSON, what configured field paths read
+    final String topic;
+    final Subject subject;       // null when the payload is neither an order nor a customer (refused as poison)
+    final ShopifyOrder order;    // an order event's order, else null
+    final ShopifyCustomer customer;   // a customer event's customer, else null
+    final boolean deletion;      // customers/delete
+    final JsonNode payload;      // the JSON, what configured field paths read
+    private final Instant version;
+    private final Instant createdAt;
     Outcome outcome = Outcome.PENDING;
     Exception failure;
     String skipReason;
-    OrderUpserts mapped;        // its Salesforce records, once it is to be written
-    boolean toWrite;            // newer than what Salesforce has
-    boolean syncLines;          // its line items are written after its Opportunity (io.storelink.lineitems)
-    boolean linesDue;           // its Opportunity is written, its line items not yet
+    RecordUpserts mapped;        // its Salesforce records, once it is to be written
+    boolean toWrite;             // newer than what Salesforce has
+    boolean syncLines;           // an order whose line items are written after its Opportunity (io.storelink.lineitems)
+    boolean linesDue;            // its Opportunity is written, its line items not yet
     Map<String, Object> history = Map.of();   // attempts and failure times of a call that gave up
 
-    BatchRecord(Exchange exchange, ShopifyPayload<ShopifyOrder> parsed) {
+    private BatchRecord(Exchange exchange, Subject subject, ShopifyOrder order, ShopifyCustomer customer, boolean deletion,
+            JsonNode payload, Instant version, Instant createdAt) {
         this.exchange = exchange;
         this.partition = exchange.getMessage().getHeader(KafkaConstants.PARTITION, Integer.class);
         this.offset = exchange.getMessage().getHeader(KafkaConstants.OFFSET, Long.class);
-        this.order = parsed == null ? null : parsed.value();
-        this.payload = parsed == null ? null : parsed.json();
+        this.topic = exchange.getMessage().getHeader(ShopifyHeaders.TOPIC, String.class);
+        this.subject = subject;
+        this.order = order;
+        this.customer = customer;
+        this.deletion = deletion;
+        this.payload = payload;
+        this.version = version;
+        this.createdAt = createdAt;
     }
 
-    long orderId() {
-        return order.id();
+    static BatchRecord order(Exchange exchange, ShopifyPayload<ShopifyOrder> parsed) {
+        ShopifyOrder o = parsed.value();
+        return new BatchRecord(exchange, Subject.order(o.id()), o, null, false, parsed.json(), instant(o.updatedAt()),
+                instant(o.createdAt()));
+    }
+
+    static BatchRecord customer(Exchange exchange, ShopifyPayload<ShopifyCustomer> parsed, boolean deletion) {
+        ShopifyCustomer c = parsed.value();
+        Instant version = deletion ? deletedAt(exchange) : instant(c.updatedAt());
+        return new BatchRecord(exchange, Subject.customer(c.id()), null, c, deletion, parsed.json(), version,
+                instant(c.createdAt()));
+    }
+
+    /** A payload that could not be read: refused as poison. */
+    static BatchRecord poison(Exchange exchange, Exception failure) {
+        BatchRecord r = new BatchRecord(exchange, null, null, null, false, null, null, null);
+        r.refused(failure);
+        return r;
+    }
+
+    Subject subject() {
+        return subject;
+    }
+
+    boolean isCustomer() {
+        return customer != null;
     }
 
     Instant version() {
-        return order.updatedAt() == null ? null : order.updatedAt().toInstant();
+        return version;
     }
 
     Instant createdAt() {
-        return order.createdAt() == null ? null : order.createdAt().toInstant();
+        return createdAt;
     }
 
     void written() {
@@ -64,5 +109,22 @@ final class BatchRecord {
 
     boolean pending() {
         return outcome == Outcome.PENDING;
+    }
+
+    private static Instant instant(OffsetDateTime t) {
+        return t == null ? null : t.toInstant();
+    }
+
+    private static Instant deletedAt(Exchange exchange) {
+        String triggered = exchange.getMessage().getHeader(ShopifyHeaders.TRIGGERED_AT, String.class);
+        if (triggered != null) {
+            try {
+                return Instant.parse(triggered.trim());
+            } catch (DateTimeParseException e) {
+                // not Shopify's format: the record's own time below
+            }
+        }
+        Long timestamp = exchange.getMessage().getHeader(KafkaConstants.TIMESTAMP, Long.class);
+        return timestamp == null ? null : Instant.ofEpochMilli(timestamp);
     }
 }

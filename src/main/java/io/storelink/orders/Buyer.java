@@ -52,6 +52,23 @@ public record Buyer(Kind kind, String key, String firstName, String lastName, St
         return new Buyer(Kind.ANONYMOUS, null, first, last, null, phone, address);
     }
 
+    /**
+     * The customer of customers/create or customers/update: keyed by its id, named by itself else its default address,
+     * reached at its email and phone else its default address's phone.
+     */
+    public static Buyer of(ShopifyCustomer customer) {
+        ShopifyAddress address = customer.defaultAddress();
+        String first = blankToNull(customer.firstName());
+        String last = blankToNull(customer.lastName());
+        if (first == null && last == null && address != null) {
+            first = blankToNull(address.firstName());
+            last = blankToNull(address.lastName());
+        }
+        String phone = firstPresent(customer.phone(), address == null ? null : address.phone());
+        return new Buyer(Kind.CUSTOMER, Long.toString(customer.id()), first, last, firstPresent(customer.email()), phone,
+                address);
+    }
+
     /** "First Last", or empty when Shopify has no name. */
     public Optional<String> displayName() {
         String name = Stream.of(firstName, lastName).filter(s -> s != null).reduce((a, b) -> a + " " + b).orElse(null);

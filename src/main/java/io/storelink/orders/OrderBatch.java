@@ -20,9 +20,9 @@ import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
- * The plan and progress of one batch of order records: which orders need their version read from Salesforce,
- * which are written, in which calls, and what became of each record. Only the newest event of each order in the
- * batch is written; the older ones are skipped, as the version guard would skip them after it.
+ * The plan and progress of one batch of records of the orders topic: which orders and customers need their version
+ * read from Salesforce, which are written, in which calls, and what became of each record. Only the newest event of
+ * each order (or customer) in the batch is written; the older ones are skipped, as the version guard would skip them.
  */
 final class OrderBatch {
 
@@ -53,20 +53,20 @@ final class OrderBatch {
     private boolean gaveUp;
     int versionReads;
 
-    OrderBatch(List<BatchRecord> records, WrittenVersions versions, Function<BatchRecord, OrderUpserts> mapping) {
+    OrderBatch(List<BatchRecord> records, WrittenVersions versions, Function<BatchRecord, RecordUpserts> mapping) {
         this(records, versions, mapping, LineItems.off());
     }
 
-    OrderBatch(List<BatchRecord> records, WrittenVersions versions, Function<BatchRecord, OrderUpserts> mapping,
+    OrderBatch(List<BatchRecord> records, WrittenVersions versions, Function<BatchRecord, RecordUpserts> mapping,
             LineItems lineItems) {
         this.records = records;
         this.lineItems = lineItems;
         this.versions = versions;
-        Map<Long, BatchRecord> latest = new LinkedHashMap<>();
+        Map<Subject, BatchRecord> latest = new LinkedHashMap<>();
         for (BatchRecord r : records) {
             versions.consumed(r.partition, r.offset);
             if (r.pending()) {
-                latest.merge(r.orderId(), r, OrderBatch::newer);
+                latest.merge(r.subject(), r, OrderBatch::newer);
             }
         }
         List<BatchRecord> unknown = new ArrayList<>();
@@ -74,8 +74,9 @@ final class OrderBatch {
             if (!r.pending()) {
                 continue;
             }
-            if (latest.get(r.orderId()) != r) {
-                r.skipped("a newer event of this order came in the same batch");
+            if (latest.get(r.subject()) != r) {
+                r.skipped("a newer event of this " + r.subject().kind().name().toLowerCase(java.util.Locale.ROOT)
+                        + " came in the same batch");
                 continue;
             }
             try {
@@ -84,16 +85,24 @@ final class OrderBatch {
                 r.refused(e);
                 continue;
             }
-            r.syncLines = lineItems.syncs(r.order, r.payload, versions.lastReset());
+            r.syncLines = r.order != null && lineItems.syncs(r.order, r.payload, versions.lastReset()); // orders only
             newest.add(r);
-            Optional<Known> known = versions.known(r.partition, r.orderId(), r.createdAt());
+            // a deletion mark must find the Contact: whether it exists is read, never inferred (orders create Contacts)
+            Optional<Known> known = r.deletion ? Optional.empty() : versions.known(r.partition, r.subject(), r.createdAt());
             if (known.isPresent()) {
                 decide(r, known.get());
             } else {
                 unknown.add(r);
             }
         }
-        new Batches<>(unknown.iterator(), BatchCalls.IDS_PER_QUERY * BatchCalls.QUERIES_PER_CALL).forEachRemaining(reads::add);
+        // each query reads one kind (orders: Opportunities, customers: Contacts), a call carries up to 5 queries
+        List<List<BatchRecord>> queries = new ArrayList<>();
+        for (Subject.Kind kind : Subject.Kind.values()) {
+            new Batches<>(unknown.stream().filter(r -> r.subject().kind() == kind).iterator(), BatchCalls.IDS_PER_QUERY)
+                    .forEachRemaining(queries::add);
+        }
+        new Batches<>(queries.iterator(), BatchCalls.QUERIES_PER_CALL)
+                .forEachRemaining(call -> reads.add(call.stream().flatMap(List::stream).toList()));
     }
 
     /** The later in Shopify's version (updated_at), or the later in the partition when equal or unknown. */
@@ -132,12 +141,12 @@ final class OrderBatch {
     }
 
     /** The versions Salesforce answered for the current read call. */
-    void versionsRead(Map<String, Optional<Instant>> found) {
+    void versionsRead(Map<Subject, Optional<Instant>> found) {
         for (BatchRecord r : current.records()) {
-            Optional<Instant> version = found.get(Long.toString(r.orderId()));
+            Optional<Instant> version = found.get(r.subject());
             @SuppressWarnings("OptionalAssignedToNull")
             Known known = version == null ? WrittenVersions.absent() : new Version(version.orElse(null));
-            versions.learnt(r.partition, r.orderId(), r.createdAt(), known);
+            versions.learnt(r.partition, r.subject(), r.createdAt(), known);
             decide(r, known);
         }
         current = null;
@@ -158,7 +167,7 @@ final class OrderBatch {
                 settleWritten(r);
             } else if (isFinal.test(s.failure())) {
                 r.refused(s.failure());
-                versions.forget(r.partition, r.orderId(), r.createdAt());
+                versions.forget(r.partition, r.subject(), r.createdAt());
             } else if (retry == null) {
                 retry = s.failure();
             }
@@ -175,13 +184,24 @@ final class OrderBatch {
             lineItems.written(r.order, r.payload);
         }
         r.written();
-        versions.learnt(r.partition, r.orderId(), r.createdAt(), new Version(r.version()));
+        versions.learnt(r.partition, r.subject(), r.createdAt(), new Version(r.version()));
+    }
+
+    /** An order's key in the lines calls: its id, the Opportunity's external id. */
+    static String lineKey(BatchRecord r) {
+        return Long.toString(r.order.id());
+    }
+
+    private void forgetLines(BatchRecord r) {
+        if (r.order != null) {
+            lineItems.forget(r.order.id());
+        }
     }
 
     /** Line items hook: the lines calls of the orders a write call wrote, next in line after it. */
     private void planLines(List<BatchRecord> written) {
         Map<String, BatchRecord> due = new LinkedHashMap<>();
-        written.stream().filter(r -> r.pending() && r.linesDue).forEach(r -> due.put(Long.toString(r.orderId()), r));
+        written.stream().filter(r -> r.pending() && r.linesDue).forEach(r -> due.put(lineKey(r), r));
         if (due.isEmpty()) {
             return;
         }
@@ -189,7 +209,7 @@ final class OrderBatch {
                 .map(r -> new LineItems.Order(r.order, r.payload, r.mapped.opportunity())).toList());
         plan.unmapped().forEach((key, e) -> {
             due.get(key).refused(e);
-            versions.forget(due.get(key).partition, due.get(key).orderId(), due.get(key).createdAt());
+            versions.forget(due.get(key).partition, due.get(key).subject(), due.get(key).createdAt());
         });
         for (LineItemsRun run : plan.runs()) {
             lines.add(new Call(Kind.LINES, run.orderKeys().stream().map(due::get).toList(), run));
@@ -203,11 +223,11 @@ final class OrderBatch {
     Optional<SalesforceException> linesAnswered(LineItemsRun.Answer answer, Predicate<SalesforceException> isFinal) {
         SalesforceException retry = null;
         for (BatchRecord r : current.pending()) {
-            SalesforceException failure = answer.failures().get(Long.toString(r.orderId()));
+            SalesforceException failure = answer.failures().get(lineKey(r));
             if (failure != null && isFinal.test(failure)) {
                 r.refused(failure);
-                versions.forget(r.partition, r.orderId(), r.createdAt());
-                lineItems.forget(r.orderId());
+                versions.forget(r.partition, r.subject(), r.createdAt());
+                forgetLines(r);
             } else if (failure != null && retry == null) {
                 retry = failure;
             }
@@ -217,7 +237,7 @@ final class OrderBatch {
             return Optional.of(retry);
         }
         for (BatchRecord r : current.pending()) {
-            if (answer.finished().contains(Long.toString(r.orderId()))) {
+            if (answer.finished().contains(lineKey(r))) {
                 settleWritten(r);
             }
         }
@@ -237,15 +257,17 @@ final class OrderBatch {
         if (current != null) {
             for (BatchRecord r : current.pending()) {
                 r.refused(failure);
-                versions.forget(r.partition, r.orderId(), r.createdAt());
-                lineItems.forget(r.orderId());
+                versions.forget(r.partition, r.subject(), r.createdAt());
+                forgetLines(r);
             }
             current = null;
         }
     }
 
     private void decide(BatchRecord r, Known known) {
-        if (known instanceof Version v && v.updatedAt() != null && r.version() != null && !v.updatedAt().isBefore(r.version())) {
+        if (r.deletion && !(known instanceof Version)) {
+            r.skipped("no Contact for this customer in Salesforce: nothing to mark");
+        } else if (known instanceof Version v && v.updatedAt() != null && r.version() != null && !v.updatedAt().isBefore(r.version())) {
             r.skipped("Salesforce already has this or a newer version");
         } else {
             r.toWrite = true;

@@ -10,11 +10,12 @@ import io.storelink.salesforce.AppliedVersions;
 import io.storelink.salesforce.ErrorClass;
 import io.storelink.salesforce.SalesforceErrors;
 import io.storelink.salesforce.schema.OrgSchema;
+import io.storelink.customers.CustomerMapping;
+import io.storelink.customers.CustomerSettings;
+import io.storelink.shopify.ParseCustomer;
 import io.storelink.shopify.ParseOrder;
-import io.storelink.shopify.ShopifyPayload;
 import io.storelink.shopify.PoisonPayloadException;
 import io.storelink.shopify.ShopifyHeaders;
-import io.storelink.shopify.model.ShopifyOrder;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
@@ -55,9 +56,14 @@ public class OrderBatchWriter {
     static final String WRITE = "orderBatchWrite";
     /** Salesforce calls answered, by kind: what the API allowance is spent on. */
     static final String CALLS = "storelink.writer.calls";
+    private static final String CUSTOMERS = "customers/";
+    private static final String DELETE_CUSTOMER = "customers/delete";
 
     private final ParseOrder parser;
+    private final ParseCustomer customerParser;
     private final OrderMapping mapping;
+    private final CustomerMapping customerMapping;
+    private final CustomerSettings customerSettings;
     private final WrittenVersions versions;
     private final PartitionAssignments assignments;
     private final BatchCalls calls;
@@ -68,16 +74,21 @@ public class OrderBatchWriter {
     private final LineItems lineItems;
     private volatile ProducerTemplate producer;
 
-    public OrderBatchWriter(ParseOrder parser, OrderMapping mapping, WrittenVersions versions, PartitionAssignments assignments,
-            SalesforceSettings salesforce,
+    public OrderBatchWriter(ParseOrder parser, ParseCustomer customerParser, OrderMapping mapping,
+            CustomerMapping customerMapping, CustomerSettings customerSettings, WrittenVersions versions,
+            PartitionAssignments assignments, SalesforceSettings salesforce,
             MappingSettings mappingSettings, @Qualifier("orderVersions") AppliedVersions orderVersions,
+            @Qualifier("customerVersions") AppliedVersions customerVersions,
             OrgSchema schema, SalesforceErrors errors, SyncLatency latency, CamelContext camel, MeterRegistry meters,
             LineItems lineItems) {
         this.parser = parser;
+        this.customerParser = customerParser;
         this.mapping = mapping;
+        this.customerMapping = customerMapping;
+        this.customerSettings = customerSettings;
         this.versions = versions;
         this.assignments = assignments;
-        this.calls = new BatchCalls(salesforce.apiVersion(), mappingSettings, orderVersions, schema, lineItems);
+        this.calls = new BatchCalls(salesforce.apiVersion(), mappingSettings, orderVersions, customerVersions, schema, lineItems);
         this.lineItems = lineItems;
         this.errors = errors;
         this.latency = latency;
@@ -98,23 +109,39 @@ public class OrderBatchWriter {
                 child.setProperty(LEFT_FOR_OWNER, true);
                 continue;
             }
-            ShopifyPayload<ShopifyOrder> order = null;
-            PoisonPayloadException poison = null;
-            try {
-                order = parser.read(child.getMessage().getBody(byte[].class));
-            } catch (PoisonPayloadException e) {
-                poison = e;
-            }
-            BatchRecord r = new BatchRecord(child, order);
-            if (poison != null) {
-                r.refused(poison);
-            }
-            records.add(r);
+            records.add(record(child));
         }
         if (stale > 0) {
             LOG.info("Left {} record(s) polled before their partition was assigned again to the partition's current owner", stale);
         }
-        exchange.setProperty(BATCH, new OrderBatch(records, versions, r -> mapping.map(r.order, r.payload), lineItems));
+        exchange.setProperty(BATCH, new OrderBatch(records, versions, this::map, lineItems));
+    }
+
+    /** An order event, or a customer event (customers/create, update, delete: same topic, same key). */
+    private BatchRecord record(Exchange child) {
+        String topic = child.getMessage().getHeader(ShopifyHeaders.TOPIC, String.class);
+        byte[] body = child.getMessage().getBody(byte[].class);
+        try {
+            if (topic == null || !topic.startsWith(CUSTOMERS)) {
+                return BatchRecord.order(child, parser.read(body));
+            }
+            boolean deletion = DELETE_CUSTOMER.equals(topic);
+            BatchRecord r = BatchRecord.customer(child, customerParser.read(body), deletion);
+            if (deletion && customerSettings.onDelete() == CustomerSettings.OnDelete.LEAVE) {
+                r.skipped("Salesforce records left as they are (storelink.mapping.customer.on-delete: leave)");
+            }
+            return r;
+        } catch (PoisonPayloadException e) {
+            return BatchRecord.poison(child, e);
+        }
+    }
+
+    private RecordUpserts map(BatchRecord r) {
+        if (!r.isCustomer()) {
+            return RecordUpserts.of(mapping.map(r.order, r.payload));
+        }
+        return RecordUpserts.of(r.deletion ? customerMapping.deletionMark(r.subject().id(), r.version())
+                : customerMapping.map(r.customer, r.payload));
     }
 
     public boolean hasCalls(Exchange exchange) {
@@ -129,7 +156,7 @@ public class OrderBatchWriter {
         if (call.kind() == OrderBatch.Kind.READ) {
             exchange.getMessage().setBody(calls.versionReads(pending));
         } else if (call.kind() == OrderBatch.Kind.LINES) {
-            exchange.getMessage().setBody(call.lines().next(pending.stream().map(r -> Long.toString(r.orderId()))
+            exchange.getMessage().setBody(call.lines().next(pending.stream().map(OrderBatch::lineKey)
                     .collect(java.util.stream.Collectors.toSet())));
         } else {
             BatchCalls.Write write = calls.upserts(pending);
@@ -147,7 +174,7 @@ public class OrderBatchWriter {
         for (String header : List.of(ShopifyHeaders.WEBHOOK_ID, ShopifyHeaders.TOPIC)) {
             exchange.getMessage().setHeader(header, only == null ? null : only.exchange.getMessage().getHeader(header, String.class));
         }
-        exchange.setProperty(ParseOrder.ORDER_ID, only == null ? null : only.order.id());
+        exchange.setProperty(ParseOrder.ORDER_ID, only == null || only.order == null ? null : only.order.id());
     }
 
     /** Salesforce's answer to the current call. Orders failing for a reason that may pass are retried (thrown). */
@@ -222,11 +249,11 @@ public class OrderBatchWriter {
                 case WRITTEN -> {
                     written++;
                     latency.record(child);
-                    log(child, "Synced Shopify order {} (id {}, {}) to Salesforce", r, null);
+                    log(child, "Synced Shopify {} (id {}, {}) to Salesforce", r, null);
                 }
                 case SKIPPED -> {
                     skipped++;
-                    log(child, "Skipped Shopify order {} (id {}, {}): {}", r, r.skipReason);
+                    log(child, "Skipped Shopify {} (id {}, {}): {}", r, r.skipReason);
                 }
                 default -> deadLetter(r);
             }
@@ -255,11 +282,12 @@ public class OrderBatchWriter {
     private static void log(Exchange child, String message, BatchRecord r, String reason) {
         Map<String, String> before = ShopifyEventMdc.put(child);
         try {
-            String topic = child.getMessage().getHeader(ShopifyHeaders.TOPIC, String.class);
+            // an order by its name (#1001), a customer by its id only: its name is personal data
+            String what = r.isCustomer() ? "customer" : "order " + r.order.name();
             if (reason == null) {
-                LOG.info(message, r.order.name(), r.order.id(), topic);
+                LOG.info(message, what, r.subject().id(), r.topic);
             } else {
-                LOG.info(message, r.order.name(), r.order.id(), topic, reason);
+                LOG.info(message, what, r.subject().id(), r.topic, reason);
             }
         } finally {
             ShopifyEventMdc.restore(before);

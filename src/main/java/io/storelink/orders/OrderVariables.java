@@ -23,6 +23,25 @@ public final class OrderVariables {
     }
 
     static Map<String, Object> of(ShopifyOrder order, Buyer buyer, MappingSettings settings) {
+        Map<String, Object> v = ofBuyer(buyer, settings);
+        String number = order.orderNumber() != null ? order.orderNumber().toString() : order.name();
+        v.put("opportunityName", "Shopify Order #" + (number == null ? order.id() : number.replaceFirst("^#", ""))
+                + buyer.displayName().map(n -> " (" + n + ")").orElse(""));
+        v.put("stage", order.cancelledAt() != null ? settings.cancelledStageName() : settings.stageName());
+        LocalDate ordered = order.createdAt() != null
+                ? order.createdAt().toLocalDate() // the merchant's calendar day, in the order's own offset
+                : LocalDate.now(ZoneOffset.UTC);
+        v.put("closeDate", ordered.plusDays(settings.closeDateOffsetDays()).toString());
+        v.put("description", description(order));
+        v.put("updatedAt", SalesforceText.dateTime(order.updatedAt()));
+        return v;
+    }
+
+    /**
+     * What the Account and Contact fields read about who bought (also a customer event's customer): the Account's
+     * name, the address, the names (LastName is never empty), email and phone.
+     */
+    public static Map<String, Object> ofBuyer(Buyer buyer, MappingSettings settings) {
         Map<String, Object> v = new HashMap<>();
         boolean anonymous = buyer.kind() == Buyer.Kind.ANONYMOUS;
         v.put("buyerKind", buyer.kind().name().toLowerCase(java.util.Locale.ROOT));
@@ -49,17 +68,6 @@ public final class OrderVariables {
         v.put("lastName", last);
         v.put("email", buyer.email());
         v.put("phone", buyer.phone());
-
-        String number = order.orderNumber() != null ? order.orderNumber().toString() : order.name();
-        v.put("opportunityName", "Shopify Order #" + (number == null ? order.id() : number.replaceFirst("^#", ""))
-                + buyer.displayName().map(n -> " (" + n + ")").orElse(""));
-        v.put("stage", order.cancelledAt() != null ? settings.cancelledStageName() : settings.stageName());
-        LocalDate ordered = order.createdAt() != null
-                ? order.createdAt().toLocalDate() // the merchant's calendar day, in the order's own offset
-                : LocalDate.now(ZoneOffset.UTC);
-        v.put("closeDate", ordered.plusDays(settings.closeDateOffsetDays()).toString());
-        v.put("description", description(order));
-        v.put("updatedAt", SalesforceText.dateTime(order.updatedAt()));
         return v;
     }
 

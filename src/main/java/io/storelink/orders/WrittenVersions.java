@@ -13,7 +13,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The order versions this writer knows Salesforce has, per partition of the orders topic, so that at a trickle an
+ * The order (and customer) versions this writer knows Salesforce has, per partition of the orders topic, so that at a trickle an
  * event costs one Salesforce call (the write) instead of two (the version read, then the write).
  * <p>
  * Every write of an order goes through its partition (the key is its customer), and a partition is written by one
@@ -93,24 +93,24 @@ public class WrittenVersions {
     }
 
     /** What Salesforce has for the order, when it can be known without asking it. */
-    public Optional<Known> known(int partition, long orderId, Instant createdAt) {
+    public Optional<Known> known(int partition, Subject subject, Instant createdAt) {
         PartitionVersions p = partitions.get(partition);
-        return p == null ? Optional.empty() : p.known(orderId, createdAt, clockMargin);
+        return p == null ? Optional.empty() : p.known(subject, createdAt, clockMargin);
     }
 
     /** Salesforce accepted this version, or answered it (null version: no Opportunity). */
-    public void learnt(int partition, long orderId, Instant createdAt, Known known) {
+    public void learnt(int partition, Subject subject, Instant createdAt, Known known) {
         PartitionVersions p = partitions.get(partition);
         if (p != null) {
-            p.put(orderId, createdAt, known);
+            p.put(subject, createdAt, known);
         }
     }
 
     /** A write whose outcome is not known (failed, dead-lettered): the order must be read next time. */
-    public void forget(int partition, long orderId, Instant createdAt) {
+    public void forget(int partition, Subject subject, Instant createdAt) {
         PartitionVersions p = partitions.get(partition);
         if (p != null) {
-            p.forget(orderId, createdAt);
+            p.forget(subject, createdAt);
         }
     }
 
@@ -126,9 +126,9 @@ public class WrittenVersions {
 
         private Instant horizon;
         private long nextOffset = -1;
-        private final LinkedHashMap<Long, Entry> orders = new LinkedHashMap<>(1024, 0.75f, true) {
+        private final LinkedHashMap<Subject, Entry> orders = new LinkedHashMap<>(1024, 0.75f, true) {
             @Override
-            protected boolean removeEldestEntry(Map.Entry<Long, Entry> eldest) {
+            protected boolean removeEldestEntry(Map.Entry<Subject, Entry> eldest) {
                 if (size() <= maxOrders) {
                     return false;
                 }
@@ -145,8 +145,8 @@ public class WrittenVersions {
             return nextOffset < 0 || offset == nextOffset;
         }
 
-        synchronized Optional<Known> known(long orderId, Instant createdAt, Duration margin) {
-            Entry e = orders.get(orderId);
+        synchronized Optional<Known> known(Subject subject, Instant createdAt, Duration margin) {
+            Entry e = orders.get(subject);
             if (e != null) {
                 return Optional.of(e.known());
             }
@@ -156,12 +156,12 @@ public class WrittenVersions {
             return Optional.empty();
         }
 
-        synchronized void put(long orderId, Instant createdAt, Known known) {
-            orders.put(orderId, new Entry(known, createdAt));
+        synchronized void put(Subject subject, Instant createdAt, Known known) {
+            orders.put(subject, new Entry(known, createdAt));
         }
 
-        synchronized void forget(long orderId, Instant createdAt) {
-            orders.remove(orderId);
+        synchronized void forget(Subject subject, Instant createdAt) {
+            orders.remove(subject);
             raiseHorizon(createdAt);
         }
 

@@ -6,36 +6,76 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import io.storelink.customers.CustomerSettings;
 import io.storelink.mapping.MappingSettings;
+import io.storelink.mapping.PersonAccountSettings;
+import io.storelink.orders.OrderMapping;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
  * The fields Storelink writes, derived from the configured mapping (storelink.mapping) so that a field an integration
  * engineer adds is redacted and exported too: every mapped Contact and Account field is personal (names, e-mail,
- * phone, addresses); of the Opportunity, Name and Description carry the buyer's name. External ids, lookups and
- * version fields identify records and stay.
+ * phone, addresses), and so is every Contact field customer events write (storelink.mapping.customer.fields: the
+ * mailing address, the merchant's note) but the consent flags (a Checkbox cannot be blanked, and a yes/no on
+ * marketing identifies no one); of the Opportunity, Name and Description carry the buyer's name. External ids,
+ * lookups and version fields identify records and stay.
  */
 @Component
 public class ManagedFields {
 
-    private final MappingSettings mapping;
+    private static final String EMAIL_OPT_OUT = "variable.emailOptOut";
+    private static final String SMS_SUBSCRIBED = "variable.smsSubscribed";
 
-    public ManagedFields(MappingSettings mapping) {
+    private final MappingSettings mapping;
+    private final CustomerSettings customers;
+    private final PersonAccountSettings persons;
+
+    public ManagedFields(MappingSettings mapping, CustomerSettings customers) {
+        this(mapping, customers, PersonAccountSettings.off());
+    }
+
+    @Autowired
+    public ManagedFields(MappingSettings mapping, CustomerSettings customers, PersonAccountSettings persons) {
         this.mapping = mapping;
+        this.customers = customers;
+        this.persons = persons;
     }
 
     public MappingSettings mapping() {
         return mapping;
     }
 
-    /** The Contact's mapped fields: all personal. */
+    /** The Contact's mapped fields, of orders and of customer events: all personal. */
     public List<String> contactPersonal() {
-        return mapped(mapping.contact().fields());
+        return distinct(null, null, null, contactMapped());
     }
 
-    /** The Account's mapped fields: all personal (a company name is the customer's too). */
+    private List<String> contactMapped() {
+        List<String> fields = new ArrayList<>(mapped(mapping.contact().fields()));
+        customers.fields().forEach((field, value) -> {
+            if (value != null && !value.isBlank() && !value.contains(EMAIL_OPT_OUT) && !value.contains(SMS_SUBSCRIBED)) {
+                fields.add(field);
+            }
+        });
+        return fields;
+    }
+
+    /**
+     * The Account's mapped fields: all personal (a company name is the customer's too). A person Account also holds
+     * what the Contact's fields write, under their person Account names.
+     */
     public List<String> accountPersonal() {
-        return mapped(mapping.account().fields());
+        return distinct(null, null, null, accountMapped());
+    }
+
+    private List<String> accountMapped() {
+        if (!persons.personAccounts()) {
+            return mapped(mapping.account().fields());
+        }
+        List<String> fields = new ArrayList<>(mapped(OrderMapping.personFields(mapping.account().fields(), mapping.contact().fields())));
+        contactMapped().forEach(f -> fields.add(PersonAccountSettings.personField(f)));
+        return fields;
     }
 
     /** The Opportunity's Name and Description, when mapped: "Shopify Order #1001 (First Last)". */
@@ -46,11 +86,11 @@ public class ManagedFields {
 
     /** What a query reads of a Contact: its ids, lookup and every mapped field. */
     public List<String> contactSelect() {
-        return distinct("Id", mapping.contact().externalId(), mapping.contact().account(), mapped(mapping.contact().fields()));
+        return distinct("Id", mapping.contact().externalId(), mapping.contact().account(), contactMapped());
     }
 
     public List<String> accountSelect() {
-        return distinct("Id", mapping.account().externalId(), null, mapped(mapping.account().fields()));
+        return distinct("Id", mapping.account().externalId(), null, accountMapped());
     }
 
     /** The Opportunity's ids, lookups, versions, its mapped and the tracking fields: what Storelink manages. */

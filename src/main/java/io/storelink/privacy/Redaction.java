@@ -58,7 +58,9 @@ public class Redaction {
                 deleteRecord(m.account().object(), records.account(), deletes, changes);
             } else {
                 anonymise(m.account().object(), records.account(), fields.accountPersonal(),
-                        Map.of("name", settings.placeholderAccountName() + request.customerId()), updates, changes);
+                        // LastName: a person Account's is required (its Name is computed from it, never written)
+                        Map.of("name", settings.placeholderAccountName() + request.customerId(),
+                                "lastname", settings.placeholderLastName()), updates, changes);
             }
         }
         for (Map<String, Object> opportunity : records.opportunities()) {

@@ -27,17 +27,38 @@ public class AppliedVersions implements AggregationStrategy {
     private final String object;
     private final String idField;
     private final String versionField;
+    private final String keyPrefix;
 
     public AppliedVersions(ObjectMapper json, String object, String idField, String versionField) {
+        this(json, object, idField, versionField, "");
+    }
+
+    /** {@code keyPrefix}: the external id is the Shopify id after a prefix ({@code shop_cust_<id>} of a person Account). */
+    public AppliedVersions(ObjectMapper json, String object, String idField, String versionField, String keyPrefix) {
         this.json = json;
         this.object = object;
         this.idField = idField;
         this.versionField = versionField;
+        this.keyPrefix = keyPrefix;
+    }
+
+    public String idField() {
+        return idField;
+    }
+
+    /** The Shopify id in an external id value read back. */
+    public long shopifyId(String externalId) {
+        return Long.parseLong(externalId.substring(keyPrefix.length()));
+    }
+
+    /** The field holding the applied version. */
+    public String versionField() {
+        return versionField;
     }
 
     /** SOQL for the versions of these records; the ids are Shopify's numeric ids, so there is nothing to escape. */
     public String query(Collection<Long> shopifyIds) {
-        String ids = shopifyIds.stream().distinct().map(id -> "'" + id + "'").collect(Collectors.joining(","));
+        String ids = shopifyIds.stream().distinct().map(id -> "'" + keyPrefix + id + "'").collect(Collectors.joining(","));
         return "SELECT " + idField + ", " + versionField + " FROM " + object + " WHERE " + idField + " IN (" + ids + ")";
     }
 

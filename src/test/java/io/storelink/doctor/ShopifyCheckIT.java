@@ -75,11 +75,16 @@ class ShopifyCheckIT {
         shopify.scopes("read_orders", "read_inventory", "read_locations");
         Finding scopes = finding(run(store(shopify.url(), TOKEN), true), "scopes");
         assertThat(scopes.ok()).isFalse();
-        assertThat(scopes.detail()).isEqualTo("missing read_customers (reconciliation), "
+        assertThat(scopes.detail()).isEqualTo("missing read_customers (reconciliation, order edits, webhook CUSTOMERS_CREATE, "
+                + "webhook CUSTOMERS_UPDATE, webhook CUSTOMERS_DELETE), "
                 + "read_fulfillments (webhook FULFILLMENTS_CREATE, webhook FULFILLMENTS_UPDATE)");
         assertThat(scopes.fix()).contains("Admin API access scopes");
 
         shopify.scopes("read_orders", "write_fulfillments"); // jobs off: only the topics' scopes; write_ covers read_
+        assertThat(finding(run(store(shopify.url(), TOKEN), false), "scopes").detail())
+                .as("an edit reads its order back with the customer, and the customers/* topics need it, jobs or not")
+                .isEqualTo("missing read_customers (order edits, webhook CUSTOMERS_CREATE, webhook CUSTOMERS_UPDATE, webhook CUSTOMERS_DELETE)");
+        shopify.scopes("read_orders", "read_customers", "write_fulfillments");
         assertThat(finding(run(store(shopify.url(), TOKEN), false), "scopes").ok()).isTrue();
     }
 

@@ -43,6 +43,7 @@ class LineItemsMappingCheckTest {
                 return priceBookProblems; // what the price book query found
             }
         };
-        return TestSettings.mappingCheck(TestSettings.mapping(), TestSettings.orgSchema(org), settings, books).ensureChecked();
+        return TestSettings.mappingCheck(TestSettings.mapping(), io.storelink.mapping.PersonAccountSettings.off(),
+                TestSettings.orgSchema(org), settings, books).ensureChecked();
     }
 }

@@ -46,6 +46,7 @@ class OrderBatchLinesTest {
     private final WrittenVersions versions = new WrittenVersions(1000, Duration.ofSeconds(30));
     private final BatchCalls calls = new BatchCalls("62.0", TestSettings.mapping(),
             new AppliedVersions(JSON, "Opportunity", "External_Shopify_Order_ID__c", "Shopify_Updated_At__c"),
+            new AppliedVersions(JSON, "Contact", "External_Shopify_ID__c", "Shopify_Customer_Updated_At__c"),
             TestSettings.orgSchema(), lineItems);
     private final OrderFactory orders = new OrderFactory(23);
 
@@ -65,14 +66,14 @@ class OrderBatchLinesTest {
 
         OrderBatch.Call lines = batch.current();
         assertThat(lines.kind()).isEqualTo(OrderBatch.Kind.LINES);
-        lines.lines().next(java.util.Set.of(Long.toString(record.orderId())));
+        lines.lines().next(java.util.Set.of(OrderBatch.lineKey(record)));
         assertThat(batch.linesAnswered(lines.lines().answered(response(query(), saved(3), saved(3), query())), e -> true)).isEmpty();
         assertThat(record.outcome).as("the lines are not written yet").isEqualTo(BatchRecord.Outcome.PENDING);
-        lines.lines().next(java.util.Set.of(Long.toString(record.orderId())));
+        lines.lines().next(java.util.Set.of(OrderBatch.lineKey(record)));
         assertThat(batch.linesAnswered(lines.lines().answered(response(saved(3), saved(1))), e -> true)).isEmpty();
 
         assertThat(record.outcome).isEqualTo(BatchRecord.Outcome.WRITTEN);
-        assertThat(versions.known(0, record.orderId(), record.createdAt())).isPresent();
+        assertThat(versions.known(0, record.subject(), record.createdAt())).isPresent();
         assertThat(batch.hasCalls()).isFalse();
     }
 
@@ -144,14 +145,14 @@ class OrderBatchLinesTest {
         for (ObjectNode payload : payloads) {
             DefaultExchange kafkaRecord = new DefaultExchange(new DefaultCamelContext());
             kafkaRecord.getMessage().setHeaders(Map.of(KafkaConstants.PARTITION, 0, KafkaConstants.OFFSET, offset++));
-            records.add(new BatchRecord(kafkaRecord, parser.read(OrderFactory.bytes(payload))));
+            records.add(BatchRecord.order(kafkaRecord, parser.read(OrderFactory.bytes(payload))));
         }
         OrderMapping mapping = TestSettings.orderMapping();
-        return new OrderBatch(records, versions, r -> mapping.map(r.order, r.payload), lineItems);
+        return new OrderBatch(records, versions, r -> RecordUpserts.of(mapping.map(r.order, r.payload)), lineItems);
     }
 
     private static java.util.Set<String> keys(OrderBatch batch) {
-        return batch.current().pending().stream().map(r -> Long.toString(r.orderId())).collect(java.util.stream.Collectors.toSet());
+        return batch.current().pending().stream().map(OrderBatch::lineKey).collect(java.util.stream.Collectors.toSet());
     }
 
     private static SObjectCompositeResponse response(Object... bodies) {

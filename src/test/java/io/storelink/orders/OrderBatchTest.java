@@ -9,7 +9,10 @@ import io.storelink.TestSettings;
 import io.storelink.fakes.shopify.OrderFactory;
 import io.storelink.mapping.MappingSettings;
 import io.storelink.salesforce.AppliedVersions;
+import io.storelink.customers.CustomerMapping;
+import io.storelink.shopify.ParseCustomer;
 import io.storelink.shopify.ParseOrder;
+import io.storelink.shopify.ShopifyHeaders;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.component.kafka.KafkaConstants;
@@ -40,8 +43,11 @@ class OrderBatchTest {
     private final ParseOrder parser = new ParseOrder(JSON);
     private final OrderMapping mapping = TestSettings.orderMapping();
     private final WrittenVersions versions = new WrittenVersions(20_000, Duration.ofSeconds(30));
+    private final CustomerMapping customerMapping = TestSettings.customerMapping();
+    private final ParseCustomer customerParser = new ParseCustomer(JSON);
     private final BatchCalls calls = new BatchCalls("62.0", MAPPING,
             new AppliedVersions(JSON, "Opportunity", "External_Shopify_Order_ID__c", "Shopify_Updated_At__c"),
+            new AppliedVersions(JSON, "Contact", "External_Shopify_ID__c", "Shopify_Customer_Updated_At__c"),
             TestSettings.orgSchema());
     private final OrderFactory orders = new OrderFactory(11);
     private long offset;
@@ -85,9 +91,9 @@ class OrderBatchTest {
         ObjectNode stale = orders.companyOrder();
         OrderBatch batch = batch(List.of(updated, created, created, stale));
 
-        assertThat(batch.current().records()).extracting(r -> r.orderId())
+        assertThat(batch.current().records()).extracting(r -> r.subject().id())
                 .containsExactly(created.get("id").asLong(), stale.get("id").asLong());
-        batch.versionsRead(Map.of(stale.get("id").asText(),
+        batch.versionsRead(Map.of(Subject.order(stale.get("id").asLong()),
                 Optional.of(Instant.parse(stale.get("updated_at").asText()).plusSeconds(1)))); // Salesforce has newer
 
         OrderBatch.Call write = batch.current();
@@ -97,7 +103,7 @@ class OrderBatchTest {
         assertThat(batch.hasCalls()).isFalse();
         assertThat(batch.records).extracting(r -> r.outcome).containsExactly(BatchRecord.Outcome.WRITTEN,
                 BatchRecord.Outcome.SKIPPED, BatchRecord.Outcome.SKIPPED, BatchRecord.Outcome.SKIPPED);
-        assertThat(versions.known(0, stale.get("id").asLong(), null)).as("the version read is remembered").isPresent();
+        assertThat(versions.known(0, Subject.order(stale.get("id").asLong()), null)).as("the version read is remembered").isPresent();
     }
 
     @Test
@@ -155,10 +161,97 @@ class OrderBatchTest {
                 e -> !"UNABLE_TO_LOCK_ROW".equals(e.getErrors().get(0).getErrorCode()));
 
         assertThat(retry).as("the call is retried for the locked order").containsSame(saved.get(2).failure());
-        assertThat(batch.current().pending()).as("the retry sends only the locked order").extracting(r -> r.orderId())
+        assertThat(batch.current().pending()).as("the retry sends only the locked order").extracting(r -> r.subject().id())
                 .containsExactly(payloads.get(2).get("id").asLong());
         assertThat(batch.records).extracting(r -> r.outcome).containsExactly(BatchRecord.Outcome.WRITTEN,
                 BatchRecord.Outcome.REFUSED, BatchRecord.Outcome.PENDING);
+    }
+
+    @Test
+    void aCustomerEventAndItsOrderShareOneCallAndTheCustomerIsReadFromItsContact() throws Exception {
+        ObjectNode order = orders.companyOrder();
+        ObjectNode customer = customerEvent(order.get("customer").get("id").asLong(), "2026-12-01T10:00:00Z");
+        customer.putObject("email_marketing_consent").put("state", "subscribed");
+        customer.put("note", "prefers phone");
+        String id = customer.get("id").asText();
+        OrderBatch batch = batch(List.of(customer, order));
+
+        List<JsonNode> reads = requests(calls.versionReads(batch.current().pending()));
+        assertThat(reads).extracting(r -> r.get("referenceId").asText()).containsExactly("orders0", "customers1");
+        assertThat(reads.get(1).get("url").asText()).contains("FROM+Contact+WHERE+External_Shopify_ID__c+IN+%28%27" + id + "%27%29");
+        batch.versionsRead(calls.readVersions(response(
+                result("orders0", 200, Map.of("records", List.of())),
+                result("customers1", 200, Map.of("records", List.of(Map.of("External_Shopify_ID__c", id,
+                        "Shopify_Customer_Updated_At__c", "2026-11-30T10:00:00.000+0000"))))))); // older: written
+
+        OrderBatch.Call call = batch.current();
+        assertThat(call.records()).hasSize(2);
+        BatchCalls.Write write = calls.upserts(call.pending());
+        List<JsonNode> requests = requests(write.composite());
+        assertThat(requests).hasSize(3);
+        List<Map<String, Object>> contacts = records(requests.get(1));
+        assertThat(contacts).as("one Contact with the customer's own fields and the order's").hasSize(1).first()
+                .satisfies(c -> assertThat(c).containsEntry("External_Shopify_ID__c", id)
+                        .containsEntry("HasOptedOutOfEmail", false).containsEntry("Description", "prefers phone")
+                        .containsEntry("Shopify_Customer_Updated_At__c", "2026-12-01T10:00:00Z")
+                        .containsEntry("Account", Map.of("External_Shopify_Account_ID__c", "shop_cust_" + id)));
+        assertThat(write.opportunity()).as("a customer event has no Opportunity").containsExactly(-1, 0);
+    }
+
+    @Test
+    void anOlderCustomerEventIsSkippedAndADeletionMarksOnlyAnExistingContact() throws Exception {
+        ObjectNode older = customerEvent(7001, "2026-12-01T10:00:00Z");
+        ObjectNode unknown = customerEvent(7002, "2026-12-01T10:00:00Z");
+        OrderBatch batch = batch(List.of(older));
+        batch.current();
+        batch.versionsRead(Map.of(Subject.customer(7001), Optional.of(Instant.parse("2026-12-02T00:00:00Z"))));
+        assertThat(batch.hasCalls()).isFalse();
+        assertThat(batch.records.get(0).skipReason).isEqualTo("Salesforce already has this or a newer version");
+
+        OrderBatch deletions = deletions(List.of(older, unknown));
+        assertThat(deletions.current().kind()).as("a deletion always reads whether the Contact exists").isEqualTo(OrderBatch.Kind.READ);
+        deletions.versionsRead(Map.of(Subject.customer(7001), Optional.of(Instant.parse("2026-12-01T10:00:00Z"))));
+        OrderBatch.Call write = deletions.current();
+        assertThat(write.records()).extracting(r -> r.subject()).containsExactly(Subject.customer(7001));
+        List<JsonNode> requests = requests(calls.upserts(write.pending()).composite());
+        assertThat(requests).as("only the Contact: no Account, never a new Contact").hasSize(1);
+        assertThat(records(requests.get(0))).singleElement().satisfies(c -> assertThat(c)
+                .containsEntry("External_Shopify_ID__c", "7001").containsEntry("Shopify_Customer_Deleted__c", true)
+                .containsEntry("Shopify_Customer_Updated_At__c", "2026-12-05T08:00:00Z").doesNotContainKey("LastName"));
+        assertThat(deletions.records.get(1).skipReason).isEqualTo("no Contact for this customer in Salesforce: nothing to mark");
+    }
+
+    /** customers/delete deliveries (mark mode), triggered at 2026-12-05T08:00Z. */
+    private OrderBatch deletions(List<ObjectNode> customers) {
+        versions.assigned(0);
+        List<BatchRecord> records = new ArrayList<>();
+        for (ObjectNode c : customers) {
+            Exchange child = new DefaultExchange(camel);
+            child.getMessage().setHeader(KafkaConstants.PARTITION, 0);
+            child.getMessage().setHeader(KafkaConstants.OFFSET, offset++);
+            child.getMessage().setHeader(ShopifyHeaders.TOPIC, "customers/delete");
+            child.getMessage().setHeader(ShopifyHeaders.TRIGGERED_AT, "2026-12-05T08:00:00.000000Z");
+            byte[] body = OrderFactory.bytes(JSON.createObjectNode().put("id", c.get("id").asLong()));
+            records.add(BatchRecord.customer(child, customerParser.read(body), true));
+        }
+        return new OrderBatch(records, versions, r -> RecordUpserts.of(customerMapping.deletionMark(r.subject().id(), r.version())));
+    }
+
+    /** Shopify's customers/update sample with this id and version. */
+    private static ObjectNode customerEvent(long id, String updatedAt) throws Exception {
+        ObjectNode c = (ObjectNode) JSON.readTree(java.nio.file.Files.readAllBytes(
+                java.nio.file.Path.of("src/test/resources/shopify/webhooks-2026-07/customers__update.json")));
+        c.put("id", id);
+        c.put("updated_at", updatedAt);
+        return c;
+    }
+
+    private static SObjectCompositeResponse response(SObjectCompositeResult... results) {
+        return new SObjectCompositeResponse(List.of(results));
+    }
+
+    private static SObjectCompositeResult result(String reference, int status, Object body) {
+        return new SObjectCompositeResult(body, Map.of(), status, reference);
     }
 
     @Test
@@ -176,9 +269,12 @@ class OrderBatchTest {
             child.getMessage().setHeader(KafkaConstants.OFFSET, offset++);
             byte[] body = OrderFactory.bytes(payload);
             child.getMessage().setBody(body);
-            records.add(new BatchRecord(child, parser.read(body)));
+            child.getMessage().setHeader(ShopifyHeaders.TOPIC, payload.has("line_items") ? "orders/create" : "customers/update");
+            records.add(payload.has("line_items") ? BatchRecord.order(child, parser.read(body))
+                    : BatchRecord.customer(child, customerParser.read(body), false));
         }
-        return new OrderBatch(records, versions, r -> mapping.map(r.order, r.payload));
+        return new OrderBatch(records, versions, r -> r.isCustomer() ? RecordUpserts.of(customerMapping.map(r.customer, r.payload))
+                : RecordUpserts.of(mapping.map(r.order, r.payload)));
     }
 
     private static List<BatchCalls.Saved> allSaved(int n) {

@@ -35,10 +35,10 @@ class PartitionAssignmentsTest {
     void anAssignmentResetsWhatTheWriterKnowsOfThePartition() {
         versions.assigned(0);
         versions.consumed(0, 5);
-        versions.learnt(0, 42, null, new WrittenVersions.Version(java.time.Instant.EPOCH));
+        versions.learnt(0, Subject.order(42), null, new WrittenVersions.Version(java.time.Instant.EPOCH));
 
         assignments.getState("shopify.orders/0");
 
-        assertThat(versions.known(0, 42, null)).isEmpty();
+        assertThat(versions.known(0, Subject.order(42), null)).isEmpty();
     }
 }

@@ -19,6 +19,7 @@ import io.storelink.TestSettings;
 import io.storelink.config.SalesforceSettings;
 import io.storelink.mapping.MappingSettings;
 import io.storelink.orderchanges.DeletionFields;
+import io.storelink.orderchanges.EditedOrder;
 import io.storelink.orderchanges.OpportunityComposite;
 import io.storelink.orderchanges.OrderChangeOpportunity;
 import io.storelink.orderchanges.OrderChangeSettings;
@@ -38,9 +39,9 @@ import org.springframework.http.converter.json.Jackson2ObjectMapperBuilder;
 
 /**
  * routes/order-changes-to-salesforce.camel.yaml as the bridge runs it: records of the fulfillments topic enter
- * fulfillments-to-salesforce (its Kafka consumer replaced by a direct: endpoint), which hands refunds/create and
- * orders/delete over; real beans, the salesforce-writer error handling, Salesforce's query and composite calls as mocks
- * answering Salesforce's shapes, the Admin API as canned answers, the dead-letter route as a mock.
+ * fulfillments-to-salesforce (its Kafka consumer replaced by a direct: endpoint), which hands refunds/create,
+ * orders/delete and orders/edited over; real beans, the salesforce-writer error handling, Salesforce's query and composite calls as mocks
+ * answering Salesforce's shapes, the Admin API as canned answers, the dead-letter route and the orders topic as mocks.
  */
 abstract class OrderChangesRouteFixture extends RouteTestSupport {
 
@@ -55,6 +56,7 @@ abstract class OrderChangesRouteFixture extends RouteTestSupport {
     MockEndpoint query;
     MockEndpoint composite;
     MockEndpoint deadLetters;
+    MockEndpoint ordersTopic;
 
     /** Values over application.yaml: fast retries, plus the test's mapping options. */
     abstract Map<String, Object> options();
@@ -90,6 +92,7 @@ abstract class OrderChangesRouteFixture extends RouteTestSupport {
         registry.bind("refundFields", new RefundFields(changes));
         registry.bind("deletionFields", new DeletionFields(changes));
         registry.bind("opportunityComposite", new OpportunityComposite(salesforce, mapping, TestSettings.orgSchema()));
+        registry.bind("editedOrder", new EditedOrder(shopify, json));
     }
 
     @BeforeEach
@@ -104,11 +107,13 @@ abstract class OrderChangesRouteFixture extends RouteTestSupport {
             route.mockEndpointsAndSkip("salesforce:*");
         });
         advise("order-changes-to-salesforce", route -> route.mockEndpointsAndSkip("salesforce:*"));
+        advise("order-edits", route -> route.weaveById("enqueue-edited-order").replace().to("mock:orders-topic"));
         deadLettersToMock();
         context.start();
         query = getMockEndpoint("mock:salesforce:query");
         composite = getMockEndpoint("mock:salesforce:composite");
         deadLetters = getMockEndpoint("mock:dead-letter");
+        ordersTopic = getMockEndpoint("mock:orders-topic");
         composite.whenAnyExchangeReceived(e -> e.getMessage().setBody(SalesforceAnswers.composite("""
                 {"compositeResponse":[{"body":null,"httpHeaders":{},"httpStatusCode":204,"referenceId":"opportunity"}]}""")));
     }

@@ -32,6 +32,7 @@ import io.storelink.salesforce.WriterPausedException;
 import io.storelink.orders.OrderBatchWriter;
 import io.storelink.orders.PartitionAssignments;
 import io.storelink.orders.WrittenVersions;
+import io.storelink.shopify.ParseCustomer;
 import io.storelink.shopify.ParseOrder;
 import io.storelink.shopify.ShopifyHeaders;
 import org.apache.camel.Exchange;
@@ -79,10 +80,13 @@ class OrdersToSalesforceRouteTest extends RouteTestSupport {
         WrittenVersions versions = settings("storelink.writer.version-cache", WrittenVersionsSettings.class).cache();
         gate = salesforceGate();
         context.getRegistry().bind("salesforceGate", gate);
-        context.getRegistry().bind("orderBatch", new OrderBatchWriter(new ParseOrder(json), new OrderMapping(mapping, TestSettings.camel()),
+        context.getRegistry().bind("orderBatch", new OrderBatchWriter(new ParseOrder(json), new ParseCustomer(json),
+                TestSettings.orderMapping(), TestSettings.customerMapping(), TestSettings.customers(),
                 versions, new PartitionAssignments(versions), settings("storelink.salesforce", SalesforceSettings.class),
                 mapping, new AppliedVersions(json, "Opportunity", "External_Shopify_Order_ID__c", "Shopify_Updated_At__c"),
-                TestSettings.orgSchema(), new SalesforceErrors(), new SyncLatency(meters), context, meters, io.storelink.lineitems.LineItems.off()));
+                new AppliedVersions(json, "Contact", "External_Shopify_ID__c", "Shopify_Customer_Updated_At__c"),
+                TestSettings.orgSchema(), new SalesforceErrors(), new SyncLatency(meters), context, meters,
+                io.storelink.lineitems.LineItems.off()));
         context.getRegistry().bind("failureClock", new FailureClock());
         context.getRegistry().bind("salesforceErrors", new SalesforceErrors());
         context.getRegistry().bind("deadLetterHistory", new DeadLetterHistory(new SalesforceErrors()));
@@ -188,6 +192,57 @@ class OrdersToSalesforceRouteTest extends RouteTestSupport {
         assertThat(commits).isEmpty();
     }
 
+    @Test
+    void aCustomerIsWrittenAsItsAccountAndContactWithoutAnOpportunity() throws Exception {
+        salesforce.whenAnyExchangeReceived(e -> e.getMessage().setBody(answer(e, null)));
+
+        Exchange batch = consume("customers/create", sample("customers__create.json"));
+
+        assertThat(batch.getException()).isNull();
+        assertThat(salesforce.getReceivedCounter()).as("the Contact's version read, then the upserts").isEqualTo(2);
+        assertThat(sent(0).path("compositeRequest").get(0).path("url").asText()).contains("FROM+Contact+");
+        JsonNode write = sent(1).path("compositeRequest");
+        assertThat(write).extracting(r -> r.path("url").asText().replaceFirst("^/services/data/v[0-9.]+", "")).containsExactly(
+                "/composite/sobjects/Account/External_Shopify_Account_ID__c", "/composite/sobjects/Contact/External_Shopify_ID__c");
+        JsonNode contact = write.get(1).path("body").path("records").get(0);
+        assertThat(contact.path("External_Shopify_ID__c").asText()).isEqualTo("706405506930370084");
+        assertThat(contact.path("HasOptedOutOfEmail").asBoolean()).as("no email marketing consent").isTrue();
+        assertThat(contact.path("Shopify_Customer_Updated_At__c").asText()).isEqualTo("2022-01-01T00:00:00Z");
+        assertThat(commits).containsExactly(10L);
+        assertThat(orders("written")).isEqualTo(1);
+    }
+
+    @Test
+    void aCustomerDeletionLeavesSalesforceAsItIsByDefault() throws Exception {
+        Exchange batch = consume("customers/delete", sample("customers__delete.json"));
+
+        assertThat(batch.getException()).isNull();
+        assertThat(salesforce.getReceivedCounter()).as("on-delete: leave makes no call").isZero();
+        assertThat(commits).containsExactly(10L);
+        assertThat(orders("skipped_older")).isEqualTo(1);
+    }
+
+    private static byte[] sample(String file) throws Exception {
+        return Files.readAllBytes(Path.of("src/test/resources/shopify/webhooks-2026-07", file));
+    }
+
+    /**
+     * Why the intake does not put orders/edited on the orders topic: its payload is only an {@code order_edit}, not
+     * the order, so this writer could only dead-letter it as poison. Edits go through the order changes instead.
+     */
+    @Test
+    void anOrderEditPayloadIsNotAnOrderSoThisWriterWouldDeadLetterIt() throws Exception {
+        deadLetterTopic.expectedMessageCount(1);
+        deadLetterTopic.expectedHeaderReceived(ERROR_CLASS, "POISON");
+
+        Exchange batch = consume(Files.readAllBytes(Path.of("src/test/resources/shopify/webhooks-2026-07/orders__edited.json")));
+
+        deadLetterTopic.assertIsSatisfied();
+        assertThat(batch.getException()).isNull();
+        assertThat(salesforce.getReceivedCounter()).isZero();
+        assertThat(orders("written")).isZero();
+    }
+
     /** order.json as order {@code id}: the customer's, or a guest checkout's (no customer). */
     private byte[] order(String id, boolean customer) throws Exception {
         ObjectNode order = (ObjectNode) json.readTree(Files.readAllBytes(Path.of("src/test/resources/shopify/order.json")));
@@ -200,6 +255,10 @@ class OrdersToSalesforceRouteTest extends RouteTestSupport {
 
     /** What camel-kafka's batching consumer hands the route: records of partition 0 from offset 10 on. */
     private Exchange consume(byte[]... bodies) {
+        return consume("orders/create", bodies);
+    }
+
+    private Exchange consume(String shopifyTopic, byte[]... bodies) {
         List<Exchange> records = new ArrayList<>();
         for (int i = 0; i < bodies.length; i++) {
             long offset = 10 + i;
@@ -207,7 +266,7 @@ class OrdersToSalesforceRouteTest extends RouteTestSupport {
             record.getMessage().setBody(bodies[i]);
             record.getMessage().setHeaders(Map.of(KafkaConstants.TOPIC, "shopify.orders", KafkaConstants.PARTITION, 0,
                     KafkaConstants.OFFSET, offset, KafkaConstants.KEY, "key-" + offset,
-                    ShopifyHeaders.TOPIC, "orders/create".getBytes(StandardCharsets.UTF_8),
+                    ShopifyHeaders.TOPIC, shopifyTopic.getBytes(StandardCharsets.UTF_8),
                     ShopifyHeaders.TRIGGERED_AT, "2026-07-01T12:00:00Z".getBytes(StandardCharsets.UTF_8),
                     KafkaConstants.MANUAL_COMMIT, (KafkaManualCommit) () -> commits.add(offset)));
             records.add(record);

@@ -81,7 +81,7 @@ class PrivacyRequestsRouteTest extends RouteTestSupport {
         MappingSettings mapping = settings("storelink.mapping", MappingSettings.class);
         SalesforceSettings salesforce = settings("storelink.salesforce", SalesforceSettings.class);
         PrivacySettings privacy = settings("storelink.privacy", PrivacySettings.class);
-        ManagedFields fields = new ManagedFields(mapping);
+        ManagedFields fields = new ManagedFields(mapping, settings("storelink.mapping.customer", io.storelink.customers.CustomerSettings.class));
         registry.bind("parsePrivacyRequest", new ParsePrivacyRequest(json));
         registry.bind("customerRecordsQuery", new CustomerRecordsQuery(fields, salesforce));
         registry.bind("redaction", new Redaction(fields, privacy, salesforce));

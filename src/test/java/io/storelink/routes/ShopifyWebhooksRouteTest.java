@@ -120,8 +120,9 @@ class ShopifyWebhooksRouteTest extends RouteTestSupport {
     }
 
     @ParameterizedTest(name = "{0} keyed by its order id")
-    @CsvSource({"refunds/create, refunds__create.json", "orders/delete, orders__delete.json"})
-    void refundAndDeletionGoToTheFulfillmentsTopicKeyedByOrder(String topic, String sample) throws Exception {
+    @CsvSource({"refunds/create, refunds__create.json", "orders/delete, orders__delete.json",
+            "orders/edited, orders__edited.json"}) // an edit is not the order: never on the orders topic as it is
+    void refundDeletionAndEditGoToTheFulfillmentsTopicKeyedByOrder(String topic, String sample) throws Exception {
         byte[] body = Files.readAllBytes(Path.of("src/test/resources/shopify/webhooks-2026-07", sample));
         fulfillmentsTopic.expectedBodiesReceived((Object) body);
         fulfillmentsTopic.expectedHeaderReceived(KafkaConstants.KEY, "820982911946154508");
@@ -140,7 +141,8 @@ class ShopifyWebhooksRouteTest extends RouteTestSupport {
     @CsvSource({
             "orders/create, orders, accepted", "orders/updated, orders, accepted", "orders/cancelled, orders, accepted",
             "fulfillments/create, fulfillments, accepted", "fulfillments/update, fulfillments, accepted",
-            "customers/update, none, ignored", "customers/delete, none, ignored"})
+            "customers/create, orders, accepted", "customers/update, orders, accepted", "customers/delete, orders, accepted",
+            "customers/enable, none, ignored", "customers/disable, none, ignored"})
     void eachTopicGoesToItsPlace(String topic, String kafkaTopic, String outcome) throws Exception {
         ordersTopic.expectedMessageCount("orders".equals(kafkaTopic) ? 1 : 0);
         fulfillmentsTopic.expectedMessageCount("fulfillments".equals(kafkaTopic) ? 1 : 0);
@@ -150,6 +152,18 @@ class ShopifyWebhooksRouteTest extends RouteTestSupport {
         MockEndpoint.assertIsSatisfied(ordersTopic, fulfillmentsTopic);
         assertAnswered(answer, 200, "");
         assertThat(webhooks(topic, outcome)).isEqualTo(1);
+    }
+
+    @ParameterizedTest(name = "{0} -> orders topic, key = the customer id")
+    @CsvSource({"customers/create, customers__create.json", "customers/update, customers__update.json",
+            "customers/delete, customers__delete.json"})
+    void aCustomerEventIsKeyedLikeItsOrders(String topic, String sample) throws Exception {
+        byte[] body = Files.readAllBytes(Path.of("src/test/resources/shopify/webhooks-2026-07", sample));
+        ordersTopic.expectedBodiesReceived((Object) body);
+        ordersTopic.expectedHeaderReceived(KafkaConstants.KEY, "706405506930370084"); // an order's key is its customer's id
+
+        assertAnswered(deliver(topic, body, SECRET), 200, "");
+        MockEndpoint.assertIsSatisfied(ordersTopic);
     }
 
     @ParameterizedTest(name = "{0} -> shopify.privacy, key {2}")

@@ -7,6 +7,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import io.storelink.StorelinkApplication;
 import io.storelink.fakes.salesforce.FakeSalesforce;
 import io.storelink.fakes.shopify.OrderFactory;
+import io.storelink.fakes.shopify.SandboxActivity;
 import io.storelink.fakes.shopify.SandboxShop;
 import io.storelink.fakes.shopify.SandboxStore;
 import io.storelink.fakes.shopify.admin.FakeShopifyAdmin;
@@ -21,7 +22,9 @@ import sun.misc.Signal;
 /**
  * The local sandbox, started by {@code ./mvnw spring-boot:test-run}: a real Kafka broker (KRaft, in-process), the
  * Salesforce fake, the bridge itself, and a sandbox Shopify store sending signed orders/create webhooks. Needs no
- * credentials and no external service. Ports: SANDBOX_KAFKA_PORT (9092), SANDBOX_SALESFORCE_PORT (9999), PORT (8080).
+ * credentials and no external service. The store also sends, now and then, new customers, refunds, order edits and
+ * redaction requests (SandboxActivity; rates from SANDBOX_NEW_CUSTOMERS_PER_MINUTE, SANDBOX_REFUNDS_PER_MINUTE,
+ * SANDBOX_EDITS_PER_MINUTE, SANDBOX_REDACTS_PER_HOUR). Ports: SANDBOX_KAFKA_PORT (9092), SANDBOX_SALESFORCE_PORT (9999), PORT (8080).
  * The console login (user {@code sandbox}, a random password per run) is printed in the banner.
  */
 public final class SandboxApplication {
@@ -39,7 +42,8 @@ public final class SandboxApplication {
     }
 
     public static void main(String[] args) {
-        EmbeddedKafkaKraftBroker kafka = new EmbeddedKafkaKraftBroker(1, 3, "shopify.orders", "shopify.fulfillments", "shopify.orders.dlq")
+        EmbeddedKafkaKraftBroker kafka = new EmbeddedKafkaKraftBroker(1, 3, "shopify.orders", "shopify.fulfillments", "shopify.orders.dlq",
+                "shopify.privacy", "storelink.privacy") // the privacy topics too: the store sends redaction requests
                 .kafkaPorts(intEnv("SANDBOX_KAFKA_PORT", 9092));
         kafka.afterPropertiesSet();
         FakeSalesforce salesforce = FakeSalesforce.start(intEnv("SANDBOX_SALESFORCE_PORT", 9999))
@@ -81,9 +85,19 @@ public final class SandboxApplication {
         WebhookSender webhooks = new WebhookSender(URI.create(bridgeUrl + "/webhooks/shopify"), WEBHOOK_SECRET, SHOP);
         double lost = Double.parseDouble(System.getenv().getOrDefault("SANDBOX_LOST_WEBHOOKS", "0.05"));
         SandboxShop shop = new SandboxShop(shopifyAdmin, salesforce, webhooks, lost).start();
-        SandboxStore store = new SandboxStore(webhooks, OrderFactory.live(System.currentTimeMillis()), rate)
-                .recordingSales(shop::sold, lost);
+        OrderFactory factory = OrderFactory.live(System.currentTimeMillis());
+        SandboxStore store = new SandboxStore(webhooks, factory, rate);
+        // the other topics, now and then (averages; low, so the sandbox page stays readable)
+        SandboxActivity.Rates rates = new SandboxActivity.Rates(doubleEnv("SANDBOX_NEW_CUSTOMERS_PER_MINUTE", 2),
+                doubleEnv("SANDBOX_REFUNDS_PER_MINUTE", 1), doubleEnv("SANDBOX_EDITS_PER_MINUTE", 1),
+                doubleEnv("SANDBOX_REDACTS_PER_HOUR", 4));
+        SandboxActivity activity = new SandboxActivity(shopifyAdmin, factory, store, SHOP, rates);
+        store.recordingSales(order -> {
+            shop.sold(order);
+            activity.sold(order);
+        }, lost);
         store.start();
+        activity.start();
 
         // Stop in order: the traffic, then the bridge while the broker and the fakes still answer, then them. JVM
         // shutdown hooks run all at once: the Kafka test kit's own hook deleted the broker's log directories while
@@ -93,6 +107,7 @@ public final class SandboxApplication {
         Runnable stop = () -> {
             if (stopped.compareAndSet(false, true)) {
                 LOG.info("Stopping the sandbox: store, bridge, fakes, then the broker");
+                activity.close();
                 store.close();
                 shop.close();
                 bridge.close();
@@ -114,15 +129,24 @@ public final class SandboxApplication {
                 ==== Storelink sandbox is running (Ctrl+C stops it) ====
                   Shopify sandbox store  sends {} signed orders/create webhooks/s to POST {}/webhooks/shopify
                                          (some are lost on purpose: reconciliation finds them) and ships orders
-                                         (fulfillments/create webhooks); Admin GraphQL API {}/admin/api/2026-07/graphql.json
+                                         (fulfillments/create webhooks); per minute about {} new customers
+                                         (customers/create, then /update), {} refunds (refunds/create), {} order
+                                         edits (orders/edited), and {} customers/redact an hour
+                                         Admin GraphQL API {}/admin/api/2026-07/graphql.json
                   Pollers                reconciliation and shipment confirmation every 30 s, inventory sync every minute
                   Salesforce records     {}/_sandbox   (JSON: {}/_sandbox/records)
                   Hawtio console         {}/actuator/hawtio/   log in as {} / {}
                   Health, metrics        {}/actuator/health   {}/actuator/prometheus (same login, HTTP Basic)
                   Kafka broker           {}   topics shopify.orders, shopify.fulfillments, shopify.orders.dlq
-                """, rate, bridgeUrl, shopifyAdmin.url(), salesforce.url(), salesforce.url(), bridgeUrl, CONSOLE_USER, consolePassword,
+                """, rate, bridgeUrl, rates.customersPerMinute(), rates.refundsPerMinute(), rates.editsPerMinute(),
+                rates.redactsPerHour(), shopifyAdmin.url(), salesforce.url(), salesforce.url(), bridgeUrl, CONSOLE_USER, consolePassword,
                 bridgeUrl, bridgeUrl,
                 kafka.getBrokersAsString());
+    }
+
+    private static double doubleEnv(String name, double fallback) {
+        String v = System.getenv(name);
+        return v == null || v.isBlank() ? fallback : Double.parseDouble(v.trim());
     }
 
     private static int intEnv(String name, int fallback) {

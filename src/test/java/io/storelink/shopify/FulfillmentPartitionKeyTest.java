@@ -31,6 +31,22 @@ class FulfillmentPartitionKeyTest {
         assertThat(key("{\"id\":1,")).isNull();
     }
 
+    @Test
+    void anOrderEditIsKeyedByTheOrderIdInsideItsOrderEdit() throws Exception {
+        byte[] sample = Files.readAllBytes(Path.of("src/test/resources/shopify/webhooks-2026-07/orders__edited.json"));
+        assertThat(FulfillmentPartitionKey.ofOrderEdit(sample)).isEqualTo("820982911946154508");
+        assertThat(FulfillmentPartitionKey.of(sample)).as("no top-level order_id").isNull();
+        assertThat(FulfillmentPartitionKey.ofOrderEdit(bytes("{\"order_id\":1}"))).as("not inside order_edit").isNull();
+        assertThat(FulfillmentPartitionKey.ofOrderEdit(bytes("{\"order_edit\":{\"id\":5,\"line_items\":{\"order_id\":4},\"order_id\":9007199254740993}}")))
+                .isEqualTo("9007199254740993");
+        assertThat(FulfillmentPartitionKey.ofOrderEdit(bytes("{\"order_edit\":7}"))).isNull();
+        assertThat(FulfillmentPartitionKey.ofOrderEdit(bytes("not json"))).isNull();
+    }
+
+    private static byte[] bytes(String json) {
+        return json.getBytes(StandardCharsets.UTF_8);
+    }
+
     private static String key(String json) {
         return FulfillmentPartitionKey.of(json.getBytes(StandardCharsets.UTF_8));
     }

@@ -58,6 +58,36 @@ class PrivacyIT extends PrivacyTestSupport {
     }
 
     @Test
+    void aRedactAlsoRemovesWhatCustomerEventsWroteAndLeavesTheConsentFlag() throws Exception {
+        Map<String, String> personal = new java.util.LinkedHashMap<>(PrivacyRequests.personalValues(nonce()));
+        personal.put("note", "Note" + nonce());
+        String customerId = Long.toString(java.util.concurrent.ThreadLocalRandom.current().nextLong(1L << 40, 1L << 60));
+        ObjectNode customer = (ObjectNode) PrivacyRequests.json(java.nio.file.Files.readAllBytes(
+                java.nio.file.Path.of("src/test/resources/shopify/webhooks-2026-07/customers__create.json")));
+        customer.put("id", Long.parseLong(customerId)).put("first_name", personal.get("first_name"))
+                .put("last_name", personal.get("last_name")).put("email", personal.get("email"))
+                .put("phone", personal.get("phone")).put("note", personal.get("note"));
+        ObjectNode address = (ObjectNode) customer.get("default_address");
+        for (String f : List.of("first_name", "last_name", "company", "address1", "address2", "city", "zip", "phone")) {
+            address.put(f, personal.get(f));
+        }
+        assertThat(shopify().send("customers/create", customer).statusCode()).isEqualTo(200);
+        Awaitility.await().atMost(Duration.ofSeconds(30))
+                .until(() -> SALESFORCE.find("Contact", "External_Shopify_ID__c", customerId).isPresent());
+        assertThat(PrivacyRequests.occurrences(SALESFORCE, personal.values())).as("synced before the redact")
+                .anySatisfy(o -> assertThat(o).contains("MailingStreet")).anySatisfy(o -> assertThat(o).contains("Description"));
+
+        byte[] redact = PrivacyRequests.payload("customers__redact.json", SHOP, customerId, personal.get("email"),
+                personal.get("phone"), "orders_to_redact", List.of());
+        assertThat(shopify().send("customers/redact", redact).statusCode()).isEqualTo(200);
+
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> audits(customerId).size() == 1);
+        assertThat(PrivacyRequests.occurrences(SALESFORCE, personal.values())).as("personal values left in Salesforce").isEmpty();
+        assertThat(SALESFORCE.find("Contact", "External_Shopify_ID__c", customerId).orElseThrow())
+                .containsEntry("LastName", "Redacted").containsEntry("HasOptedOutOfEmail", true);
+    }
+
+    @Test
     void aDataRequestExportsExactlyThatCustomersRecords() throws Exception {
         Map<String, String> personal = PrivacyRequests.personalValues(nonce());
         ObjectNode order = syncOrder(PrivacyRequests.withBuyer(orders.companyOrder(), personal));

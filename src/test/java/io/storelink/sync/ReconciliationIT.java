@@ -143,7 +143,8 @@ class ReconciliationIT extends BridgeTestSupport {
     @Test
     void aWebhookSubscriptionShopifyDroppedIsFlagged() throws Exception {
         List<String> expected = List.of("ORDERS_CREATE", "ORDERS_UPDATED", "ORDERS_PAID", "ORDERS_CANCELLED",
-                "ORDERS_DELETE", "FULFILLMENTS_CREATE", "FULFILLMENTS_UPDATE", "REFUNDS_CREATE", "APP_UNINSTALLED");
+                "ORDERS_DELETE", "ORDERS_EDITED", "FULFILLMENTS_CREATE", "FULFILLMENTS_UPDATE", "REFUNDS_CREATE",
+                "CUSTOMERS_CREATE", "CUSTOMERS_UPDATE", "CUSTOMERS_DELETE", "APP_UNINSTALLED");
         expected.forEach(t -> SHOPIFY_ADMIN.subscribeWebhook(t, "https://bridge.example/webhooks/shopify"));
         SHOPIFY_ADMIN.unsubscribeWebhook("FULFILLMENTS_UPDATE"); // deleted by Shopify after 8 failed deliveries
         try {

@@ -11,18 +11,20 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-import io.storelink.lineitems.LineItemMapping;
-import io.storelink.lineitems.LineItemSettings;
-import io.storelink.lineitems.PriceBooks;
+import io.storelink.customers.CustomerMapping;
+import io.storelink.customers.CustomerSettings;
+import io.storelink.customers.CustomerUpserts;
 import io.storelink.mapping.FieldSet;
 import io.storelink.fulfillments.FulfillmentMapping;
 import io.storelink.mapping.MappingSettings;
 import io.storelink.orderchanges.OrderChangeSettings;
 import io.storelink.orders.OrderMapping;
 import io.storelink.orders.OrderUpserts;
+import io.storelink.shopify.ParseCustomer;
 import io.storelink.shopify.ParseFulfillment;
 import io.storelink.shopify.ParseOrder;
 import io.storelink.shopify.ShopifyPayload;
+import io.storelink.shopify.model.ShopifyCustomer;
 import io.storelink.shopify.model.ShopifyFulfillment;
 import io.storelink.shopify.model.ShopifyOrder;
 import org.apache.camel.component.salesforce.api.SalesforceException;
@@ -34,7 +36,9 @@ import org.springframework.stereotype.Component;
  * gives for sample payloads shipped in the jar ({@code mapping/sample-order.json}: the Shopify API client's order
  * fixture plus tags, presentment currency and payment gateway; {@code mapping/sample-fulfillment.json}). The writers'
  * gate (io.storelink.salesforce.SalesforceGate) runs it once and keeps them from writing while it finds problems.
- * The order changes' fields (io.storelink.orderchanges: the total refunded, the deletion reason) are checked by type.
+ * The order changes' fields (io.storelink.orderchanges: the total refunded, the deletion reason) are checked by type;
+ * the customer events' Contact fields with {@code mapping/sample-customer.json} (Shopify's customers/create sample plus
+ * tags and marketing consent), their version field, and the deleted flag when customers/delete marks.
  */
 @Component
 public class MappingCheck {
@@ -46,17 +50,16 @@ public class MappingCheck {
     private final OrgSchema schema;
     private final ShopifyPayload<ShopifyOrder> sampleOrder;
     private final ShopifyPayload<ShopifyFulfillment> sampleFulfillment;
-    private final LineItemSettings lineItems;
-    private final LineItemMapping lineMapping;
-    private final PriceBooks priceBooks;
+    private final CustomerSettings customerSettings;
+    private final CustomerMapping customers;
+    private final ShopifyPayload<ShopifyCustomer> sampleCustomer;
+    private final LineItemsCheck lineItems;
     private volatile List<String> problems;   // null until checked
 
     public MappingCheck(MappingSettings settings, OrderChangeSettings changes, OrderMapping orders,
-            FulfillmentMapping fulfillments, OrgSchema schema, ParseOrder parseOrder, ParseFulfillment parseFulfillment,
-            LineItemSettings lineItems, LineItemMapping lineMapping, PriceBooks priceBooks) {
+            FulfillmentMapping fulfillments, CustomerSettings customerSettings, CustomerMapping customers, OrgSchema schema,
+            ParseOrder parseOrder, ParseFulfillment parseFulfillment, ParseCustomer parseCustomer, LineItemsCheck lineItems) {
         this.lineItems = lineItems;
-        this.lineMapping = lineMapping;
-        this.priceBooks = priceBooks;
         this.settings = settings;
         this.changes = changes;
         this.orders = orders;
@@ -64,6 +67,9 @@ public class MappingCheck {
         this.schema = schema;
         this.sampleOrder = parseOrder.read(sample("sample-order.json"));
         this.sampleFulfillment = parseFulfillment.read(sample("sample-fulfillment.json"));
+        this.customerSettings = customerSettings;
+        this.customers = customers;
+        this.sampleCustomer = parseCustomer.read(sample("sample-customer.json"));
     }
 
     /**
@@ -107,59 +113,37 @@ public class MappingCheck {
         Map<String, Optional<Map<String, SalesforceField>>> described = new HashMap<>();
         Set<String> objects = new LinkedHashSet<>(List.of(settings.account().object(), settings.contact().object(),
                 settings.opportunity().object()));
-        if (lineItems.enabled()) {
-            objects.addAll(List.of(lineItems.product().object(), lineItems.priceBookEntry().object(), lineItems.lineItem().object()));
-        }
+        objects.addAll(lineItems.objects());
         for (String object : objects) {
             described.put(object, describe(object));
         }
         OrderUpserts sample = orders.map(sampleOrder.value(), sampleOrder.json());
+        CustomerUpserts customerSample = customers.map(sampleCustomer.value(), sampleCustomer.json());
         Map<String, FieldSet> sets = orders.fieldSets();
+        boolean persons = orders.persons().personAccounts();
         List<MappingProblems.Target> targets = new ArrayList<>();
-        targets.add(new MappingProblems.Target("account", settings.account().object(), sets.get("account"),
-                sample.account().fields(), true));
-        targets.add(new MappingProblems.Target("contact", settings.contact().object(), sets.get("contact"),
-                sample.contact().map(c -> c.fields()).orElse(Map.of()), true));
+        if (persons) { // customers and guests are person Accounts: the Contact's fields checked there, renamed
+            targets.add(new MappingProblems.Target("account", settings.account().object(), orders.personFieldSet(),
+                    sample.account().fields(), true));
+            targets.add(new MappingProblems.Target("customer", settings.account().object(), customers.personFields(),
+                    customerSample.account().map(a -> a.fields()).orElse(Map.of()), true));
+        } else {
+            targets.add(new MappingProblems.Target("account", settings.account().object(), sets.get("account"),
+                    sample.account().fields(), true));
+            targets.add(new MappingProblems.Target("contact", settings.contact().object(), sets.get("contact"),
+                    sample.contact().map(c -> c.fields()).orElse(Map.of()), true));
+            targets.add(new MappingProblems.Target("customer", settings.contact().object(), customers.fields(),
+                    customerSample.contact().map(c -> c.fields()).orElse(Map.of()), true));
+        }
         targets.add(new MappingProblems.Target("opportunity", settings.opportunity().object(), sets.get("opportunity"),
                 sample.opportunity().fields(), true));
         targets.add(new MappingProblems.Target("fulfillment", settings.opportunity().object(), fulfillments.fieldSet(),
                 fulfillments.map(sampleFulfillment.value(), sampleFulfillment.json()), false));
-        List<String> problems = new ArrayList<>(MappingProblems.of(settings, changes, targets,
+        List<String> problems = new ArrayList<>(MappingProblems.of(settings, changes, customerSettings, orders.persons(), targets,
                 o -> described.getOrDefault(o, Optional.empty())));
-        if (lineItems.enabled()) {
-            problems.addAll(lineItemProblems(o -> described.getOrDefault(o, Optional.empty())));
-        }
+        problems.addAll(lineItems.problems(settings, sampleOrder.value(), sampleOrder.json(),
+                o -> described.getOrDefault(o, Optional.empty())));
         return List.copyOf(problems);
-    }
-
-    /**
-     * storelink.mapping.line-items, when on: the three objects and their external ids, the mapped fields with the
-     * sample order's first line, the Opportunity's price book lookup, and the price books themselves (read here,
-     * kept for the writer).
-     */
-    private List<String> lineItemProblems(java.util.function.Function<String, Optional<Map<String, SalesforceField>>> describe)
-            throws Exception {
-        MappingProblems p = new MappingProblems(describe);
-        var line = lineMapping.map(sampleOrder.value(), sampleOrder.json()).orElseThrow().lines().get(0);
-        Map<String, FieldSet> sets = lineMapping.fieldSets();
-        if (p.fields(new MappingProblems.Target("line-items.product", lineItems.product().object(),
-                sets.get("line-items.product"), line.productFields(), true))) {
-            p.externalId(lineItems.product().object(), lineItems.product().externalId(), "storelink.mapping.line-items.product.external-id");
-        }
-        if (describe.apply(lineItems.priceBookEntry().object()).isPresent()) {
-            p.externalId(lineItems.priceBookEntry().object(), lineItems.priceBookEntry().externalId(),
-                    "storelink.mapping.line-items.price-book-entry.external-id");
-        }
-        if (p.fields(new MappingProblems.Target("line-items.line-item", lineItems.lineItem().object(),
-                sets.get("line-items.line-item"), line.lineFields(), true))) {
-            p.externalId(lineItems.lineItem().object(), lineItems.lineItem().externalId(),
-                    "storelink.mapping.line-items.line-item.external-id");
-        }
-        p.lookup(settings.opportunity().object(), lineItems.opportunityPriceBook(), "Pricebook2",
-                "storelink.mapping.line-items.opportunity-price-book");
-        List<String> problems = new ArrayList<>(p.problems());
-        problems.addAll(priceBooks.read());
-        return problems;
     }
 
     /** The object's fields; empty when the org has no such object (describe answers 404). */

@@ -8,9 +8,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
+import io.storelink.customers.CustomerSettings;
 import io.storelink.mapping.FieldExpression;
 import io.storelink.mapping.FieldSet;
 import io.storelink.mapping.MappingSettings;
+import io.storelink.mapping.PersonAccountSettings;
 import io.storelink.orderchanges.OrderChangeSettings;
 
 /**
@@ -94,6 +96,20 @@ final class MappingProblems {
         });
     }
 
+    /**
+     * Person accounts on (and the org has them: describe shows IsPersonAccount only then): the customer version and
+     * deleted flag are the Contact's fields on the person Account ({@code __pc}).
+     */
+    void personAccounts(String object, CustomerSettings customers) {
+        String version = PersonAccountSettings.personField(customers.shopifyUpdatedAt());
+        version(object, version, "storelink.mapping.customer.shopify-updated-at (on the person Account: " + version + ")", true);
+        if (customers.onDelete() == CustomerSettings.OnDelete.MARK) {
+            String deleted = PersonAccountSettings.personField(customers.deletedField());
+            updated(object, deleted, "storelink.mapping.customer.deleted-field (on the person Account: " + deleted + ")",
+                    "Checkbox", List.of("boolean"));
+        }
+    }
+
     /** A lookup linking the record to its parent (written as the parent's external id). */
     void lookup(String object, String field, String parent, String setting) {
         if (field == null || field.isBlank()) {
@@ -143,10 +159,17 @@ final class MappingProblems {
         return Character.toUpperCase(key.charAt(0)) + key.substring(1);
     }
 
-    /** All checks of the order and fulfillment mappings. */
-    static List<String> of(MappingSettings s, OrderChangeSettings changes, List<Target> targets,
+    /** All checks of the order, customer and fulfillment mappings. */
+    static List<String> of(MappingSettings s, OrderChangeSettings changes, CustomerSettings customers,
+            PersonAccountSettings persons, List<Target> targets,
             Function<String, Optional<Map<String, SalesforceField>>> describe) {
         MappingProblems p = new MappingProblems(describe);
+        if (persons.personAccounts() && p.find(s.account().object(), "IsPersonAccount").isEmpty()) {
+            p.problems.add("storelink.mapping.person-accounts is true, but this org has no Person Accounts ("
+                    + s.account().object() + " has no IsPersonAccount field). Fix: enable Person Accounts in Setup "
+                    + "(irreversible in production), or set storelink.mapping.person-accounts: false.");
+            return p.problems(); // every person field would be missing too: one problem, the cause
+        }
         boolean account = false;
         boolean contact = false;
         boolean opportunity = false;
@@ -161,10 +184,22 @@ final class MappingProblems {
         }
         if (account) {
             p.externalId(s.account().object(), s.account().externalId(), "storelink.mapping.account.external-id");
+            if (persons.personAccounts()) {
+                p.personAccounts(s.account().object(), customers);
+            }
         }
         if (contact) {
             p.externalId(s.contact().object(), s.contact().externalId(), "storelink.mapping.contact.external-id");
             p.lookup(s.contact().object(), s.contact().account(), s.account().object(), "storelink.mapping.contact.account");
+            p.version(s.contact().object(), customers.shopifyUpdatedAt(), "storelink.mapping.customer.shopify-updated-at", true);
+            if (customers.onDelete() == CustomerSettings.OnDelete.MARK) {
+                p.updated(s.contact().object(), customers.deletedField(), "storelink.mapping.customer.deleted-field",
+                        "Checkbox", List.of("boolean"));
+            }
+            if (!customers.smsConsentField().isEmpty()) {
+                p.updated(s.contact().object(), customers.smsConsentField(), "storelink.mapping.customer.sms-consent-field",
+                        "Checkbox", List.of("boolean"));
+            }
         }
         if (opportunity) {
             String o = s.opportunity().object();

@@ -17,6 +17,8 @@ public final class RequiredScopes {
     public static final List<String> SHIPMENT_CONFIRMATION = List.of("read_orders");
     /** order-refunded: the order's total refunded and total, per refunds/create event (the refund writer). */
     public static final List<String> REFUNDS = List.of("read_orders");
+    /** order-for-sync: the edited order, with its customer as reconciliation reads it, per orders/edited event. */
+    public static final List<String> ORDER_EDITS = List.of("read_orders", "read_customers");
     /** locations, location-inventory keyed by SKU. */
     public static final List<String> INVENTORY_BY_SKU = List.of("read_locations", "read_inventory");
     /** location-inventory keyed by variant id also reads the item's variant (read_products). */
@@ -27,7 +29,8 @@ public final class RequiredScopes {
 
     /**
      * The scope a webhook topic needs to be subscribed (WebhookSubscriptionTopic's description in the 2026-07
-     * schema: orders/* and refunds/* read_orders, fulfillments/* read_fulfillments); null for a topic that needs none
+     * schema: orders/* and refunds/* read_orders, fulfillments/* read_fulfillments, customers/* read_customers); null
+     * for a topic that needs none
      * (app/uninstalled).
      */
     public static String forTopic(String topic) {
@@ -37,6 +40,9 @@ public final class RequiredScopes {
         }
         if (t.startsWith("FULFILLMENTS_")) {
             return "read_fulfillments";
+        }
+        if (t.startsWith("CUSTOMERS_")) {
+            return "read_customers";
         }
         return null;
     }

@@ -270,6 +270,18 @@ public final class FakeSalesforce implements AutoCloseable {
         return this;
     }
 
+    /** Turns Person Accounts on (as Setup does, for good) and returns the Id of the person account record type. */
+    public String enablePersonAccounts() {
+        synchronized (store) {
+            if (schema().object(PersonAccounts.RECORD_TYPE).isEmpty()) {
+                PersonAccounts.enable(schema());
+            }
+        }
+        return find(PersonAccounts.RECORD_TYPE, "DeveloperName", "PersonAccount").map(r -> String.valueOf(r.get("Id")))
+                .orElseGet(() -> insert(PersonAccounts.RECORD_TYPE, Map.of("DeveloperName", "PersonAccount",
+                        "SobjectType", "Account", "IsPersonType", true)));
+    }
+
     public Schema schema() {
         return schema;
     }

@@ -167,6 +167,7 @@ final class RecordWriter {
             merged.putAll(store.get(type.name(), id).orElseThrow());
         }
         merged.putAll(changes);
+        PersonAccounts.check(store, type, merged, changes);
         List<String> missing = new ArrayList<>();
         for (Field f : type.fields()) {
             if (f.required() && merged.get(f.name()) == null && (create || changes.containsKey(f.name()))) {

@@ -242,6 +242,10 @@ public final class Schema {
         addField("Contact", Field.of("MailingPostalCode", s).withLength(20));
         addField("Contact", Field.of("MailingCountry", s).withLength(80));
         addField("Contact", Field.of("External_Shopify_ID__c", s).asExternalId(true));
+        addField("Contact", Field.of("HasOptedOutOfEmail", FieldType.BOOLEAN));
+        addField("Contact", Field.of("Description", FieldType.TEXTAREA).withLength(32000));
+        addField("Contact", Field.of("Shopify_Customer_Updated_At__c", FieldType.DATETIME));
+        addField("Contact", Field.of("Shopify_Customer_Deleted__c", FieldType.BOOLEAN));
 
         addField("Opportunity", Field.of("Name", s).withLength(120).asRequired());
         addField("Opportunity", Field.reference("AccountId", "Account"));

@@ -65,6 +65,23 @@ public final class OrderFactory {
     private final boolean wallClock;
     private Instant clock;
     private int nextNumber = 1001;
+    /** The recent orders' drafts and lines, so that an edit re-renders an order with its totals adding up. */
+    private final Map<Long, Rendered> recent = new java.util.LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Long, Rendered> eldest) {
+            return size() > CUSTOMER_POOL_LIMIT; // bounds memory when the sandbox runs for hours
+        }
+    };
+    private long lastEditId = 78_912_328_793_123_782L; // Shopify's sample order_edit id: the ids above 2^53 start here
+
+    private record Rendered(Draft draft, List<Draft.Line> lines, Instant updatedAt) {}
+
+    /**
+     * An order edited in Shopify: {@code order} is the order as it is after the edit (a line added, totals and
+     * {@code updated_at} moved), {@code payload} the orders/edited webhook Shopify sends for it (only the
+     * {@code order_edit}, never the order).
+     */
+    public record Edit(ObjectNode order, ObjectNode payload) {}
 
     /** Reproducible: orders start at {@link #DEFAULT_START} and follow each other by 20 s to 10 min. */
     public OrderFactory(long seed) {
@@ -144,6 +161,56 @@ public final class OrderFactory {
     }
 
     /**
+     * An edit of one of this factory's recent orders, as a merchant makes it in the admin: one line of a product the
+     * order does not have yet is added (or, when it has them all, one more of its first line). Edits build on each
+     * other. The edit happens a few minutes after the order's last change (the wall-clock time, for the sandbox).
+     *
+     * @throws IllegalArgumentException for an order this factory did not make recently
+     */
+    public Edit edit(long orderId) {
+        Rendered was = recent.get(orderId);
+        if (was == null) throw new IllegalArgumentException("not a recent order of this factory: " + orderId);
+        List<Draft.Line> lines = new ArrayList<>(was.lines());
+        List<Catalog.Variant> unused = new ArrayList<>(Catalog.VARIANTS);
+        lines.forEach(l -> unused.remove(l.variant()));
+        Draft.Line changed;
+        if (unused.isEmpty()) {
+            Draft.Line first = lines.get(0);
+            changed = new Draft.Line(first.id(), first.variant(), first.quantity() + 1, first.poLine());
+            lines.set(0, changed);
+        } else {
+            changed = new Draft.Line(nextId(Kind.LINE), pick(unused), 1, null);
+            lines.add(changed);
+        }
+        Instant at = wallClock ? Instant.now().truncatedTo(ChronoUnit.SECONDS) : was.updatedAt().plus(Duration.ofMinutes(5));
+        if (!at.isAfter(was.updatedAt())) at = was.updatedAt().plusSeconds(1);
+        recent.put(orderId, new Rendered(was.draft(), List.copyOf(lines), at));
+        ObjectNode order = OrderJson.render(was.draft(), lines);
+        order.put("updated_at", timestamp(at));
+        return new Edit(order, OrderEditPayload.of(lastEditId = awkward(lastEditId + 1_000_003), orderId, changed.id(), timestamp(at)));
+    }
+
+    /**
+     * A customer who signed up in the store without ordering (yet): the customers/create payload, in Shopify's shape
+     * (the customer object orders carry, with {@code addresses}). Later orders of this factory may be theirs.
+     */
+    public ObjectNode newCustomer() {
+        Draft.Buyer b = newCustomer(market(), rnd.nextDouble() < 0.2, false, false, false); // with an address, as Shopify's sample
+        ObjectNode customer = b.customer().deepCopy();
+        String now = timestamp(wallClock ? Instant.now().truncatedTo(ChronoUnit.SECONDS) : clock);
+        customer.put("created_at", now).put("updated_at", now);
+        b.customer().put("created_at", now).put("updated_at", now);
+        var addresses = customer.putArray("addresses");
+        if (customer.get("default_address") instanceof ObjectNode a) addresses.add(a.deepCopy());
+        ObjectNode slim = JsonNodeFactory.instance.objectNode();
+        slim.set("customer", b.customer());
+        slim.set("billing_address", b.billing());
+        slim.set("shipping_address", b.shipping());
+        remember(slim);
+        return customer;
+    }
+
+    /**
      * A bulk (B2B) order from a company customer with as many ordinary line items as it takes to be
      * about {@code targetBytes} long as compact JSON (within half a line item, ~1.5 KB; never fewer
      * than one line). Lines carry a "PO line" property, as purchase-order imports do.
@@ -203,7 +270,9 @@ public final class OrderFactory {
     // ---- assembly -----------------------------------------------------------------------------
 
     private ObjectNode render(Draft.Buyer buyer, List<Draft.Line> lines) {
-        return remember(OrderJson.render(draft(buyer), lines));
+        Draft d = draft(buyer);
+        recent.put(d.id(), new Rendered(d, List.copyOf(lines), d.createdAt()));
+        return remember(OrderJson.render(d, lines));
     }
 
     private ObjectNode remember(ObjectNode order) {

@@ -60,7 +60,8 @@ public final class SandboxShop implements AutoCloseable {
             i++;
         }
         for (String topic : new String[] {"ORDERS_CREATE", "ORDERS_UPDATED", "ORDERS_PAID", "ORDERS_CANCELLED",
-                "ORDERS_DELETE", "FULFILLMENTS_CREATE", "FULFILLMENTS_UPDATE", "REFUNDS_CREATE", "APP_UNINSTALLED"}) {
+                "ORDERS_DELETE", "ORDERS_EDITED", "FULFILLMENTS_CREATE", "FULFILLMENTS_UPDATE", "REFUNDS_CREATE",
+                "CUSTOMERS_CREATE", "CUSTOMERS_UPDATE", "CUSTOMERS_DELETE", "APP_UNINSTALLED"}) {
             admin.subscribeWebhook(topic, webhooks.endpoint().toString());
         }
     }

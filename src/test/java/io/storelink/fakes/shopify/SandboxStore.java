@@ -15,7 +15,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The "Shopify sandbox store" of the local dev setup: sends {@code orders/create} webhooks at a
- * fixed rate on one daemon thread until closed. A delivery that fails (non-2xx, refused, timeout —
+ * fixed rate on one daemon thread until closed, and the store's other webhooks handed to {@link #send} (its
+ * {@link SandboxActivity}) on the same thread, with the same retries. A delivery that fails (non-2xx, refused, timeout —
  * e.g. the bridge is not up yet) is retried later with the same webhook id and body, 8 tries in
  * all like Shopify, but with a compressed backoff (1 s, 2 s, 4 s … instead of ~4 h).
  *
@@ -34,6 +35,7 @@ public final class SandboxStore implements AutoCloseable {
     private final long periodNanos;
     private final Duration firstBackoff;
     private final PriorityQueue<Pending> retries = new PriorityQueue<>(Comparator.comparingLong(Pending::dueNanos));
+    private final java.util.Queue<Pending> outbox = new java.util.concurrent.ConcurrentLinkedQueue<>();
     private final AtomicLong sent = new AtomicLong(), accepted = new AtomicLong(), failed = new AtomicLong(),
             abandoned = new AtomicLong();
     private ScheduledExecutorService executor;
@@ -86,6 +88,14 @@ public final class SandboxStore implements AutoCloseable {
         }
     }
 
+    /**
+     * Sends another topic's webhook (signed now, with a new webhook id) on the store's thread at its next tick, retried
+     * like orders; {@code summary} names it in the log without personal data.
+     */
+    public void send(String topic, byte[] body, String summary) {
+        outbox.add(new Pending(sender.prepare(topic, body), summary, 0, 0));
+    }
+
     /** HTTP attempts made, retries included (= accepted + failed once idle). */
     public long sent() { return sent.get(); }
 
@@ -101,7 +111,11 @@ public final class SandboxStore implements AutoCloseable {
     private void tick() {
         try { // an exception escaping a scheduled task would silently cancel all later runs
             while (!retries.isEmpty() && retries.peek().dueNanos() <= System.nanoTime()) attempt(retries.poll());
-            ObjectNode order = factory.nextOrder();
+            for (Pending other = outbox.poll(); other != null; other = outbox.poll()) attempt(other);
+            ObjectNode order;
+            synchronized (factory) { // SandboxActivity edits its orders and makes customers from another thread
+                order = factory.nextOrder();
+            }
             int lines = order.get("line_items").size();
             String summary = order.get("name").asText() + " (" + lines + (lines == 1 ? " line, " : " lines, ")
                     + order.get("total_price").asText() + " " + order.get("currency").asText() + ")";

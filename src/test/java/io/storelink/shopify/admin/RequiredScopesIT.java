@@ -63,6 +63,12 @@ class RequiredScopesIT {
     }
 
     @Test
+    void orderEdits() {
+        long order = shopify.order(new OrderFactory(5).nextOrder().get("id").asLong()).get("id").asLong();
+        assertExactly(RequiredScopes.ORDER_EDITS, new Call("order-for-sync", Map.of("id", "gid://shopify/Order/" + order)));
+    }
+
+    @Test
     void inventoryBySku() {
         assertExactly(RequiredScopes.INVENTORY_BY_SKU, new Call("locations", Map.of("first", 10)),
                 new Call("location-inventory", Map.of("location", "gid://shopify/Location/71000001", "first", 50, "variantIds", false)));

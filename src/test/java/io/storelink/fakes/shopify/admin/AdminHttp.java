@@ -3,6 +3,7 @@ package io.storelink.fakes.shopify.admin;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.storelink.shopify.admin.GraphqlDocuments;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -10,8 +11,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 
@@ -48,11 +47,7 @@ final class AdminHttp {
 
     /** A bridge document from src/main/resources/shopify. */
     static String document(String name) {
-        try {
-            return Files.readString(Path.of("src/main/resources/shopify", name + ".graphql"));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return GraphqlDocuments.load(name); // with the fragments it imports
     }
 
     Res post(String query, Map<String, ?> variables) {

@@ -139,6 +139,20 @@ public final class FakeShopifyAdmin implements AutoCloseable {
         shop.putOrder(restOrder);
     }
 
+    /**
+     * An order edit committed in the admin: the order's lines, totals and updated_at become {@code editedOrder}'s
+     * (REST shape, same id), while what happened to the order since it was placed stays: its fulfillments, refunds and
+     * statuses.
+     */
+    public void editOrder(ObjectNode editedOrder) {
+        shop.editOrder(editedOrder);
+    }
+
+    /** The order is deleted in the admin: the Admin API no longer finds it. */
+    public void deleteOrder(long id) {
+        shop.deleteOrder(id);
+    }
+
     public void deleteAllOrders() {
         shop.deleteAllOrders();
     }

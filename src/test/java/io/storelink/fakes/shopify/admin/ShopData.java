@@ -54,6 +54,22 @@ final class ShopData {
         orders.clear();
     }
 
+    synchronized void deleteOrder(long id) {
+        orders.remove(id);
+    }
+
+    /** Replaces the order with its edited version, keeping what happened to it since: fulfillments, refunds, statuses. */
+    synchronized void editOrder(ObjectNode edited) {
+        long id = edited.path("id").asLong();
+        ObjectNode was = orders.get(id);
+        if (was == null) throw new IllegalArgumentException("no order " + id);
+        ObjectNode now = edited.deepCopy();
+        for (String kept : List.of("fulfillments", "refunds", "financial_status", "fulfillment_status", "cancelled_at")) {
+            if (was.has(kept)) now.set(kept, was.get(kept).deepCopy());
+        }
+        putOrder(now);
+    }
+
     synchronized ObjectNode order(long id) {
         ObjectNode o = orders.get(id);
         return o == null ? null : o.deepCopy();

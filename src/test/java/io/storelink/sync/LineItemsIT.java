@@ -113,6 +113,21 @@ class LineItemsIT extends BridgeTestSupport {
     }
 
     @Test
+    void anOrderEditReadBackFromShopifyAddsItsLine() throws Exception {
+        ObjectNode order = orders.companyOrder();
+        SHOPIFY_ADMIN.putOrder(order);
+        deliverAndAwait(shopify().prepare("orders/create", OrderFactory.bytes(order)));
+        OrderFactory.Edit edit = orders.edit(order.get("id").asLong());
+        SHOPIFY_ADMIN.editOrder(edit.order());
+
+        deliverAndAwait(shopify().prepare("orders/edited", OrderFactory.bytes(edit.payload()))); // only the edit: read back
+
+        assertThat(lines(opportunity(order.get("id").asText()))).extracting(l -> l.get("External_Shopify_Line_Item_ID__c"))
+                .containsExactlyInAnyOrderElementsOf(lineKeys(edit.order()));
+        assertThat(edit.order().get("line_items").size()).isGreaterThan(order.get("line_items").size());
+    }
+
+    @Test
     void theReconciliationBringsAnEditWhoseWebhookWasDropped() throws Exception {
         SHOPIFY_ADMIN.deleteAllOrders();
         java.time.Instant now = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);

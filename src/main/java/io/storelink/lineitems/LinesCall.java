@@ -20,8 +20,8 @@ import org.slf4j.LoggerFactory;
  * line's external id, the deletion of the Opportunities' lines the orders no longer have, and last the order
  * version on each Opportunity whose lines are now the order's. A new line names its Opportunity by its external id and
  * its PricebookEntry by the Id the first composite read (else by the entry's external id); a line already there names
- * neither, because OpportunityId and PricebookEntryId can be set only on create (an upsert that finds the line would
- * be refused for sending them).
+ * neither, because OpportunityId and PricebookEntryId can be set only on create (Object Reference; UNCONFIRMED whether
+ * an upsert that finds the line is refused or ignores them: the fake refuses, the stricter reading).
  * <p>
  * Lines the order no longer has are deleted, including lines added in Salesforce by hand: the Opportunity's lines are
  * the order's. The version comes last in the call, but the call is not all-or-none: an order whose line Salesforce

@@ -23,9 +23,11 @@ import org.apache.camel.component.salesforce.api.dto.composite.SObjectCompositeR
  * five queries or collections a composite may hold (four with the Standard Price Book); a call carries at most 200
  * lines, so each collection stays within its 200 records.
  * <p>
- * Entries are created, never updated: PricebookEntry's Pricebook2Id and Product2Id can be set only on create, so an
- * upsert that finds the entry would be refused for sending them. An entry that exists answers DUPLICATE_VALUE on its
- * unique external id, which here means "already there". Its list price stays the first one seen; each line carries
+ * Entries are created, never updated: PricebookEntry's Pricebook2Id and Product2Id can be set only on create (Object
+ * Reference: Create, no Update), so an upsert that finds the entry would send fields it may not update (UNCONFIRMED
+ * whether Salesforce refuses or ignores them; not sending them is right either way). An entry that exists answers
+ * DUPLICATE_VALUE (on its unique external id, or Salesforce's one entry per price book, product and currency), which
+ * here means "already there". Its list price stays the first one seen; each line carries
  * its own unit price. Last, the entries of the lines' price book are read back by product (one query): a line names
  * its entry by Id, so an entry the org had before (made by hand, without the external id; Salesforce keeps one
  * entry per price book, product and currency) serves too.

@@ -63,18 +63,25 @@ public class PriceBooks {
 
     /** Reads the ids again (at a mapping check); returns what is wrong, with the fix. */
     public synchronized List<String> read() throws Exception {
-        String soql = "SELECT Id, Name, IsStandard FROM Pricebook2 WHERE IsStandard = true"
+        String soql = "SELECT Id, Name, IsStandard, IsActive FROM Pricebook2 WHERE IsStandard = true"
                 + (settings.standardPriceBook() ? "" : " OR Name = '" + soqlText(settings.priceBook()) + "'");
-        JsonNode records = query(soql).path("records");
-        String standard = null;
-        String book = null;
+        return found(query(soql).path("records"));
+    }
+
+    /** The ids from the query's records, kept when nothing is wrong; else what is wrong, with the fix. */
+    List<String> found(JsonNode records) {
+        JsonNode standard = null;
+        JsonNode book = null;
         for (JsonNode r : records) {
             if (r.path("IsStandard").asBoolean(false)) {
-                standard = r.path("Id").asText();
+                standard = r;
             }
             if (!settings.standardPriceBook() && settings.priceBook().equalsIgnoreCase(r.path("Name").asText())) {
-                book = r.path("Id").asText();
+                book = r;
             }
+        }
+        if (settings.standardPriceBook()) {
+            book = standard;
         }
         List<String> problems = new ArrayList<>();
         if (standard == null) {
@@ -85,7 +92,12 @@ public class PriceBooks {
             problems.add("storelink.mapping.line-items.price-book: the org has no price book named '" + settings.priceBook()
                     + "': create it in Salesforce (Price Books) or set price-book to \"\" for the Standard Price Book");
         }
-        ids = problems.isEmpty() ? new Ids(standard, settings.standardPriceBook() ? standard : book) : null;
+        if (book != null && !book.path("IsActive").asBoolean(false)) {
+            // an Opportunity takes only an active price book (UNCONFIRMED which error Salesforce gives otherwise)
+            problems.add("storelink.mapping.line-items.price-book: the price book '" + book.path("Name").asText()
+                    + "' is not active: activate it in Salesforce (Price Books, Edit, Active)");
+        }
+        ids = problems.isEmpty() ? new Ids(standard.path("Id").asText(), book.path("Id").asText()) : null;
         return problems;
     }
 

@@ -14,11 +14,15 @@ import org.springframework.stereotype.Component;
 
 /**
  * Adds the failure's story to a dead letter: error class, Salesforce errorCodes and fields, message, attempts,
- * first and last failure time, where the record came from and, once parsed, which Shopify order it is about. A replayed record that fails again adds its new
- * attempts to the old count and keeps its first failure time.
+ * first and last failure time, where the record came from and, once parsed, which Shopify order it is about (else
+ * its topic and key, for the log line). A replayed record that fails again adds its new attempts to the old count and
+ * keeps its first failure time.
  */
 @Component("deadLetterHistory")
 public class DeadLetterHistory implements Processor {
+
+    /** Exchange property: what the dead letter is about, for the log line (routes/dead-letters.camel.yaml). */
+    public static final String SUBJECT = "deadLetterSubject";
 
     private final SalesforceErrors errors;
 
@@ -52,6 +56,20 @@ public class DeadLetterHistory implements Processor {
         if (orderId != null) {
             m.setHeader(ORDER_ID, orderId);
         }
+        exchange.setProperty(SUBJECT, subject(orderId, m));
+    }
+
+    /**
+     * What the dead letter's log line names: the order, else the event's topic and Kafka key (a customer id, or a
+     * shop's domain for the shop-wide privacy topics: never personal data).
+     */
+    private static String subject(String orderId, Message m) {
+        if (orderId != null) {
+            return "order " + orderId;
+        }
+        String topic = m.getHeader(io.storelink.shopify.ShopifyHeaders.TOPIC, String.class);
+        Object key = m.getHeader(KafkaConstants.KEY);
+        return (topic == null ? "event" : topic + " event") + (key == null ? "" : " (key " + key + ")");
     }
 
     static int parseIntOrZero(String s) {

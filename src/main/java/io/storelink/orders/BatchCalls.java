@@ -1,6 +1,7 @@
 package io.storelink.orders;
 
 import io.storelink.lineitems.LineItems;
+import io.storelink.mapping.LookupFields;
 import io.storelink.mapping.MappingSettings;
 import io.storelink.mapping.Upsert;
 import io.storelink.salesforce.AppliedVersion;
@@ -75,13 +76,12 @@ final class BatchCalls {
         this.lineItems = lineItems;
     }
 
-    /** One query per kind and 200 ids, in the order OrderBatch planned them; the reference names the kind. */
+    /** One query per kind and 200 ids, in the order OrderBatch planned them: orders' first, then customers'. */
     SObjectComposite versionReads(List<BatchRecord> records) {
         SObjectComposite composite = new SObjectComposite(apiVersion, false);
         int query = 0;
         for (Subject.Kind kind : Subject.Kind.values()) {
-            Batches<Long> ids = new Batches<>(records.stream().map(BatchRecord::subject).filter(s -> s.kind() == kind)
-                    .map(Subject::id).iterator(), IDS_PER_QUERY);
+            Batches<Long> ids = new Batches<>(ids(records, kind).iterator(), IDS_PER_QUERY);
             while (ids.hasNext()) {
                 // encoded here: camel-salesforce's addQuery puts the SOQL into the URL as it is, spaces and quotes included
                 String soql = (kind == Subject.Kind.ORDER ? versions : customerVersions).query(ids.next());
@@ -94,19 +94,24 @@ final class BatchCalls {
 
     /**
      * Versions by order (its Opportunity's) and by customer (its Contact's, or its person Account's); an order without
-     * an Opportunity or a customer without a Contact is absent from the map.
+     * an Opportunity or a customer without a Contact is absent from the map. Which query a result answers is told by
+     * its position (results come in the order of the subrequests), not by its referenceId, which the client may drop.
      */
-    Map<Subject, Optional<Instant>> readVersions(SObjectCompositeResponse response) throws SalesforceException {
+    Map<Subject, Optional<Instant>> readVersions(SObjectCompositeResponse response, List<BatchRecord> records) throws SalesforceException {
         Map<Subject, Optional<Instant>> found = new HashMap<>();
-        for (SObjectCompositeResult result : results(response)) {
+        int orderQueries = (ids(records, Subject.Kind.ORDER).size() + IDS_PER_QUERY - 1) / IDS_PER_QUERY;
+        List<SObjectCompositeResult> results = results(response);
+        for (int i = 0; i < results.size(); i++) {
+            SObjectCompositeResult result = results.get(i);
             failIfRefused(result, "the version query");
-            boolean customers = result.getReferenceId() != null && result.getReferenceId().startsWith("customers");
-            String idField = customers ? customerVersions.idField() : mapping.opportunity().externalId();
-            String versionField = customers ? customerVersions.versionField() : mapping.opportunity().shopifyUpdatedAt();
-            if (result.getBody() instanceof Map<?, ?> body && body.get("records") instanceof List<?> records) {
-                for (Object r : records) {
+            boolean customers = i >= orderQueries;
+            AppliedVersions applied = customers ? customerVersions : versions;
+            String idField = applied.idField();
+            String versionField = applied.versionField();
+            if (result.getBody() instanceof Map<?, ?> body && body.get("records") instanceof List<?> rows) {
+                for (Object r : rows) {
                     if (r instanceof Map<?, ?> record && record.get(idField) != null) {
-                        long id = (customers ? customerVersions : versions).shopifyId(record.get(idField).toString());
+                        long id = applied.shopifyId(record.get(idField).toString());
                         Object version = record.get(versionField);
                         found.put(customers ? Subject.customer(id) : Subject.order(id),
                                 Optional.ofNullable(version).map(v -> AppliedVersion.parse(v.toString())));
@@ -115,6 +120,10 @@ final class BatchCalls {
             }
         }
         return found;
+    }
+
+    private static List<Long> ids(List<BatchRecord> records, Subject.Kind kind) {
+        return records.stream().map(BatchRecord::subject).filter(s -> s.kind() == kind).map(Subject::id).toList();
     }
 
     Write upserts(List<BatchRecord> records) {
@@ -212,10 +221,7 @@ final class BatchCalls {
     }
 
     static String relationship(String lookupField) {
-        if (lookupField.endsWith("__c")) {
-            return lookupField.substring(0, lookupField.length() - 3) + "__r";
-        }
-        return lookupField.endsWith("Id") ? lookupField.substring(0, lookupField.length() - 2) : lookupField;
+        return LookupFields.relationship(lookupField);
     }
 
     /** Adds the collection's upserts unless it is empty; returns its request's position (-1: not sent). */

@@ -184,7 +184,7 @@ public class OrderBatchWriter {
         String writer = exchange.getProperty(SyncLatency.WRITER, String.class);
         if (batch.current().kind() == OrderBatch.Kind.READ) {
             meters.counter(CALLS, "writer", writer, "kind", "version_read").increment();
-            batch.versionsRead(calls.readVersions(response));
+            batch.versionsRead(calls.readVersions(response, batch.current().pending()));
         } else if (batch.current().kind() == OrderBatch.Kind.LINES) {
             meters.counter(CALLS, "writer", writer, "kind", "line_items").increment();
             Optional<SalesforceException> retry = batch.linesAnswered(batch.current().lines().answered(response),

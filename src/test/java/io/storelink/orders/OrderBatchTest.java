@@ -176,13 +176,14 @@ class OrderBatchTest {
         String id = customer.get("id").asText();
         OrderBatch batch = batch(List.of(customer, order));
 
-        List<JsonNode> reads = requests(calls.versionReads(batch.current().pending()));
+        List<BatchRecord> readCall = batch.current().pending();
+        List<JsonNode> reads = requests(calls.versionReads(readCall));
         assertThat(reads).extracting(r -> r.get("referenceId").asText()).containsExactly("orders0", "customers1");
         assertThat(reads.get(1).get("url").asText()).contains("FROM+Contact+WHERE+External_Shopify_ID__c+IN+%28%27" + id + "%27%29");
-        batch.versionsRead(calls.readVersions(response(
-                result("orders0", 200, Map.of("records", List.of())),
-                result("customers1", 200, Map.of("records", List.of(Map.of("External_Shopify_ID__c", id,
-                        "Shopify_Customer_Updated_At__c", "2026-11-30T10:00:00.000+0000"))))))); // older: written
+        batch.versionsRead(calls.readVersions(response( // without referenceIds: the position tells the query
+                result(null, 200, Map.of("records", List.of())),
+                result(null, 200, Map.of("records", List.of(Map.of("External_Shopify_ID__c", id,
+                        "Shopify_Customer_Updated_At__c", "2026-11-30T10:00:00.000+0000"))))), readCall)); // older: written
 
         OrderBatch.Call call = batch.current();
         assertThat(call.records()).hasSize(2);

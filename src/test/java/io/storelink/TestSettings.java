@@ -1,5 +1,9 @@
 package io.storelink;
 
+import io.storelink.lineitems.LineItemMapping;
+import io.storelink.lineitems.LineItemSettings;
+import io.storelink.salesforce.schema.LineItemsCheck;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 
@@ -118,12 +122,34 @@ public final class TestSettings {
 
     /** The start-up check with person accounts on or off. */
     public static MappingCheck mappingCheck(MappingSettings settings, PersonAccountSettings persons, OrgSchema org) {
+        return mappingCheck(settings, persons, org, lineItemsOff(), null);
+    }
+
+    /** The start-up check with line items as given, the price books read by {@code priceBooks}. */
+    public static MappingCheck mappingCheck(MappingSettings settings, PersonAccountSettings persons, OrgSchema org,
+            LineItemSettings lineItems, io.storelink.lineitems.PriceBooks priceBooks) {
         ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
                 .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
         OrderMapping orders = new OrderMapping(settings, persons, camel());
         return new MappingCheck(settings, orderChanges(), orders, new FulfillmentMapping(settings, camel()), customers(),
                 new CustomerMapping(settings, customers(), orders, camel()), org,
-                new ParseOrder(json), new ParseFulfillment(json), new ParseCustomer(json));
+                new ParseOrder(json), new ParseFulfillment(json), new ParseCustomer(json),
+                new LineItemsCheck(lineItems, new LineItemMapping(lineItems, camel()), priceBooks));
+    }
+
+    /** The shipped storelink.mapping.line-items, switched on, priced in {@code priceBook} ("" = the standard one). */
+    public static LineItemSettings lineItems(String priceBook) {
+        LineItemSettings s = binder().bind("storelink.mapping.line-items", LineItemSettings.class).get();
+        return new LineItemSettings(true, priceBook, s.opportunityPriceBook(), s.product(), s.priceBookEntry(), s.lineItem());
+    }
+
+    public static io.storelink.config.SalesforceSettings salesforce() {
+        return binder().bind("storelink.salesforce", io.storelink.config.SalesforceSettings.class).get();
+    }
+
+    /** storelink.mapping.line-items with line items off (the default). */
+    public static LineItemSettings lineItemsOff() {
+        return new LineItemSettings(false, null, null, null, null, null);
     }
 
     /** The records as the writer sends them to the fake's org: values fitted to its fields (types, lengths). */

@@ -1,5 +1,6 @@
 package io.storelink.orders;
 
+import io.storelink.lineitems.LineItems;
 import io.storelink.mapping.LookupFields;
 import io.storelink.mapping.MappingSettings;
 import io.storelink.mapping.Upsert;
@@ -58,14 +59,21 @@ final class BatchCalls {
     private final AppliedVersions versions;
     private final AppliedVersions customerVersions;
     private final OrgSchema schema;
+    private final LineItems lineItems;
 
     BatchCalls(String apiVersion, MappingSettings mapping, AppliedVersions versions, AppliedVersions customerVersions,
             OrgSchema schema) {
+        this(apiVersion, mapping, versions, customerVersions, schema, LineItems.off());
+    }
+
+    BatchCalls(String apiVersion, MappingSettings mapping, AppliedVersions versions, AppliedVersions customerVersions,
+            OrgSchema schema, LineItems lineItems) {
         this.apiVersion = apiVersion;
         this.mapping = mapping;
         this.versions = versions;
         this.customerVersions = customerVersions;
         this.schema = schema;
+        this.lineItems = lineItems;
     }
 
     /** One query per kind and 200 ids, in the order OrderBatch planned them: orders' first, then customers'. */
@@ -141,7 +149,9 @@ final class BatchCalls {
                 if (r.contact() != null) {
                     links.putAll(link(mapping.opportunity().contact(), r.contact()));
                 }
-                opportunities.add(record(r.opportunity(), links));
+                BatchRecord order = records.get(i);
+                // line items hook: price book, currency, version withheld until the lines are written
+                opportunities.add(record(lineItems.opportunity(order.order, order.syncLines, r.opportunity()), links));
                 opportunity[i] = opportunities.size() - 1;
             }
         }

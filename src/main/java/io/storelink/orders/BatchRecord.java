@@ -38,6 +38,8 @@ final class BatchRecord {
     String skipReason;
     RecordUpserts mapped;        // its Salesforce records, once it is to be written
     boolean toWrite;             // newer than what Salesforce has
+    boolean syncLines;           // an order whose line items are written after its Opportunity (io.storelink.lineitems)
+    boolean linesDue;            // its Opportunity is written, its line items not yet
     Map<String, Object> history = Map.of();   // attempts and failure times of a call that gave up
 
     private BatchRecord(Exchange exchange, Subject subject, ShopifyOrder order, ShopifyCustomer customer, boolean deletion,

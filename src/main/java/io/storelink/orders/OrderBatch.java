@@ -2,6 +2,8 @@ package io.storelink.orders;
 
 import io.storelink.orders.WrittenVersions.Known;
 import io.storelink.orders.WrittenVersions.Version;
+import io.storelink.lineitems.LineItems;
+import io.storelink.lineitems.LineItemsRun;
 import io.storelink.shopify.admin.Batches;
 import org.apache.camel.component.salesforce.api.SalesforceException;
 
@@ -24,12 +26,19 @@ import java.util.function.Predicate;
  */
 final class OrderBatch {
 
-    enum Kind { READ, WRITE }
+    enum Kind { READ, WRITE, LINES }
 
-    /** The call in progress; a retry sends what is still pending of it. */
-    record Call(Kind kind, List<BatchRecord> records) {
+    /**
+     * The call in progress; a retry sends what is still pending of it. An order whose Opportunity is written and
+     * whose lines are due is no longer pending for its write call, only for its lines call ({@code lines}: the run).
+     */
+    record Call(Kind kind, List<BatchRecord> records, LineItemsRun lines) {
+        Call(Kind kind, List<BatchRecord> records) {
+            this(kind, records, null);
+        }
+
         List<BatchRecord> pending() {
-            return records.stream().filter(BatchRecord::pending).toList();
+            return records.stream().filter(r -> r.pending() && (kind == Kind.LINES || !r.linesDue)).toList();
         }
     }
 
@@ -38,12 +47,20 @@ final class OrderBatch {
     private final List<BatchRecord> newest = new ArrayList<>();
     private final Deque<List<BatchRecord>> reads = new ArrayDeque<>();
     private Deque<List<BatchRecord>> writes;
+    private final LineItems lineItems;
+    private final Deque<Call> lines = new ArrayDeque<>();
     private Call current;
     private boolean gaveUp;
     int versionReads;
 
     OrderBatch(List<BatchRecord> records, WrittenVersions versions, Function<BatchRecord, RecordUpserts> mapping) {
+        this(records, versions, mapping, LineItems.off());
+    }
+
+    OrderBatch(List<BatchRecord> records, WrittenVersions versions, Function<BatchRecord, RecordUpserts> mapping,
+            LineItems lineItems) {
         this.records = records;
+        this.lineItems = lineItems;
         this.versions = versions;
         Map<Subject, BatchRecord> latest = new LinkedHashMap<>();
         for (BatchRecord r : records) {
@@ -68,6 +85,7 @@ final class OrderBatch {
                 r.refused(e);
                 continue;
             }
+            r.syncLines = r.order != null && lineItems.syncs(r.order, r.payload, versions.lastReset()); // orders only
             newest.add(r);
             // a deletion mark must find the Contact: whether it exists is read, never inferred (orders create Contacts)
             Optional<Known> known = r.deletion ? Optional.empty() : versions.known(r.partition, r.subject(), r.createdAt());
@@ -100,7 +118,7 @@ final class OrderBatch {
         if (current != null) {
             return true;
         }
-        if (!reads.isEmpty()) {
+        if (!reads.isEmpty() || !lines.isEmpty()) {
             return true;
         }
         planWrites();
@@ -112,6 +130,8 @@ final class OrderBatch {
             if (!reads.isEmpty()) {
                 current = new Call(Kind.READ, reads.poll());
                 versionReads++;
+            } else if (!lines.isEmpty()) {
+                current = lines.poll();
             } else {
                 planWrites();
                 current = new Call(Kind.WRITE, writes.poll());
@@ -141,9 +161,10 @@ final class OrderBatch {
         for (int i = 0; i < sent.size(); i++) {
             BatchRecord r = sent.get(i);
             BatchCalls.Saved s = saved.get(i);
-            if (s.success()) {
-                r.written();
-                versions.learnt(r.partition, r.subject(), r.createdAt(), new Version(r.version()));
+            if (s.success() && r.syncLines) {
+                r.linesDue = true; // written once its lines are
+            } else if (s.success()) {
+                settleWritten(r);
             } else if (isFinal.test(s.failure())) {
                 r.refused(s.failure());
                 versions.forget(r.partition, r.subject(), r.createdAt());
@@ -152,9 +173,78 @@ final class OrderBatch {
             }
         }
         if (retry == null) {
+            planLines(current.records());
             current = null;
         }
         return Optional.ofNullable(retry);
+    }
+
+    private void settleWritten(BatchRecord r) {
+        if (r.linesDue) {
+            lineItems.written(r.order, r.payload);
+        }
+        r.written();
+        versions.learnt(r.partition, r.subject(), r.createdAt(), new Version(r.version()));
+    }
+
+    /** An order's key in the lines calls: its id, the Opportunity's external id. */
+    static String lineKey(BatchRecord r) {
+        return Long.toString(r.order.id());
+    }
+
+    private void forgetLines(BatchRecord r) {
+        if (r.order != null) {
+            lineItems.forget(r.order.id());
+        }
+    }
+
+    /** Line items hook: the lines calls of the orders a write call wrote, next in line after it. */
+    private void planLines(List<BatchRecord> written) {
+        Map<String, BatchRecord> due = new LinkedHashMap<>();
+        written.stream().filter(r -> r.pending() && r.linesDue).forEach(r -> due.put(lineKey(r), r));
+        if (due.isEmpty()) {
+            return;
+        }
+        LineItems.Plan plan = lineItems.plan(due.values().stream()
+                .map(r -> new LineItems.Order(r.order, r.payload, r.mapped.opportunity())).toList());
+        plan.unmapped().forEach((key, e) -> {
+            due.get(key).refused(e);
+            versions.forget(due.get(key).partition, due.get(key).subject(), due.get(key).createdAt());
+        });
+        for (LineItemsRun run : plan.runs()) {
+            lines.add(new Call(Kind.LINES, run.orderKeys().stream().map(due::get).toList(), run));
+        }
+    }
+
+    /**
+     * The current lines call answered one composite: orders refused for good are refused, the first failure that may
+     * pass is returned (the run starts again), an order whose lines are all written is written.
+     */
+    Optional<SalesforceException> linesAnswered(LineItemsRun.Answer answer, Predicate<SalesforceException> isFinal) {
+        SalesforceException retry = null;
+        for (BatchRecord r : current.pending()) {
+            SalesforceException failure = answer.failures().get(lineKey(r));
+            if (failure != null && isFinal.test(failure)) {
+                r.refused(failure);
+                versions.forget(r.partition, r.subject(), r.createdAt());
+                forgetLines(r);
+            } else if (failure != null && retry == null) {
+                retry = failure;
+            }
+        }
+        if (retry != null) {
+            current.lines().restart();
+            return Optional.of(retry);
+        }
+        for (BatchRecord r : current.pending()) {
+            if (answer.finished().contains(lineKey(r))) {
+                settleWritten(r);
+            }
+        }
+        if (!answer.more()) {
+            current = null;
+        }
+        return Optional.empty();
     }
 
     /**
@@ -168,6 +258,7 @@ final class OrderBatch {
             for (BatchRecord r : current.pending()) {
                 r.refused(failure);
                 versions.forget(r.partition, r.subject(), r.createdAt());
+                forgetLines(r);
             }
             current = null;
         }

@@ -2,6 +2,7 @@ package io.storelink.orders;
 
 import io.storelink.config.SalesforceSettings;
 import io.storelink.deadletter.FailureClock;
+import io.storelink.lineitems.LineItems;
 import io.storelink.logging.ShopifyEventMdc;
 import io.storelink.mapping.MappingSettings;
 import io.storelink.metrics.SyncLatency;
@@ -70,6 +71,7 @@ public class OrderBatchWriter {
     private final SyncLatency latency;
     private final CamelContext camel;
     private final MeterRegistry meters;
+    private final LineItems lineItems;
     private volatile ProducerTemplate producer;
 
     public OrderBatchWriter(ParseOrder parser, ParseCustomer customerParser, OrderMapping mapping,
@@ -77,7 +79,8 @@ public class OrderBatchWriter {
             PartitionAssignments assignments, SalesforceSettings salesforce,
             MappingSettings mappingSettings, @Qualifier("orderVersions") AppliedVersions orderVersions,
             @Qualifier("customerVersions") AppliedVersions customerVersions,
-            OrgSchema schema, SalesforceErrors errors, SyncLatency latency, CamelContext camel, MeterRegistry meters) {
+            OrgSchema schema, SalesforceErrors errors, SyncLatency latency, CamelContext camel, MeterRegistry meters,
+            LineItems lineItems) {
         this.parser = parser;
         this.customerParser = customerParser;
         this.mapping = mapping;
@@ -85,7 +88,8 @@ public class OrderBatchWriter {
         this.customerSettings = customerSettings;
         this.versions = versions;
         this.assignments = assignments;
-        this.calls = new BatchCalls(salesforce.apiVersion(), mappingSettings, orderVersions, customerVersions, schema);
+        this.calls = new BatchCalls(salesforce.apiVersion(), mappingSettings, orderVersions, customerVersions, schema, lineItems);
+        this.lineItems = lineItems;
         this.errors = errors;
         this.latency = latency;
         this.camel = camel;
@@ -110,7 +114,7 @@ public class OrderBatchWriter {
         if (stale > 0) {
             LOG.info("Left {} record(s) polled before their partition was assigned again to the partition's current owner", stale);
         }
-        exchange.setProperty(BATCH, new OrderBatch(records, versions, this::map));
+        exchange.setProperty(BATCH, new OrderBatch(records, versions, this::map, lineItems));
     }
 
     /** An order event, or a customer event (customers/create, update, delete: same topic, same key). */
@@ -151,6 +155,9 @@ public class OrderBatchWriter {
         nameTheEvent(exchange, pending);
         if (call.kind() == OrderBatch.Kind.READ) {
             exchange.getMessage().setBody(calls.versionReads(pending));
+        } else if (call.kind() == OrderBatch.Kind.LINES) {
+            exchange.getMessage().setBody(call.lines().next(pending.stream().map(OrderBatch::lineKey)
+                    .collect(java.util.stream.Collectors.toSet())));
         } else {
             BatchCalls.Write write = calls.upserts(pending);
             exchange.setProperty(WRITE, write);
@@ -178,6 +185,13 @@ public class OrderBatchWriter {
         if (batch.current().kind() == OrderBatch.Kind.READ) {
             meters.counter(CALLS, "writer", writer, "kind", "version_read").increment();
             batch.versionsRead(calls.readVersions(response, batch.current().pending()));
+        } else if (batch.current().kind() == OrderBatch.Kind.LINES) {
+            meters.counter(CALLS, "writer", writer, "kind", "line_items").increment();
+            Optional<SalesforceException> retry = batch.linesAnswered(batch.current().lines().answered(response),
+                    e -> errors.classify(e) == ErrorClass.VALIDATION);
+            if (retry.isPresent()) {
+                throw retry.get();
+            }
         } else {
             meters.counter(CALLS, "writer", writer, "kind", "write").increment();
             BatchCalls.Write write = exchange.getProperty(WRITE, BatchCalls.Write.class);

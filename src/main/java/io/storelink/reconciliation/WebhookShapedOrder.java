@@ -5,6 +5,7 @@ import java.util.Locale;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.storelink.lineitems.LineItemMapping;
 
 /**
  * A GraphQL Admin API order (orders-updated-since.graphql) in the shape of an order webhook payload, so that a
@@ -53,6 +54,23 @@ public final class WebhookShapedOrder {
             copy(l, "variantTitle", line, "variant_title");
             line.put("quantity", l.path("quantity").asInt());
             copy(l.path("originalUnitPriceSet").path("shopMoney"), "amount", line, "price");
+            // what line-item sync reads (io.storelink.lineitems): the product, what is still ordered, discounts
+            copy(l, "name", line, "name");
+            copy(l, "vendor", line, "vendor");
+            if (l.hasNonNull("currentQuantity")) {
+                line.put("current_quantity", l.get("currentQuantity").asInt());
+            }
+            if (l.path("variant").hasNonNull("legacyResourceId")) {
+                line.put("variant_id", Long.parseLong(l.path("variant").path("legacyResourceId").asText()));
+            }
+            var discounts = line.putArray("discount_allocations");
+            for (JsonNode d : l.path("discountAllocations")) {
+                copy(d.path("allocatedAmountSet").path("shopMoney"), "amount", discounts.addObject(), "amount");
+            }
+        }
+        if (o.path("lineItems").path("pageInfo").path("hasNextPage").asBoolean(false)) {
+            // the lines read are not all the order's: line-item sync must not delete the others in Salesforce
+            order.put(LineItemMapping.INCOMPLETE_LINES, true);
         }
         return order;
     }

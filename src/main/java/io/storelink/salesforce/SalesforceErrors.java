@@ -29,7 +29,11 @@ public class SalesforceErrors {
             "INVALID_EMAIL_ADDRESS", "NUMBER_OUTSIDE_VALID_RANGE", "FIELD_INTEGRITY_EXCEPTION",
             "INVALID_TYPE_ON_FIELD_IN_RECORD", "NOT_FOUND", "INVALID_ID_FIELD", "FIELD_FILTER_VALIDATION_EXCEPTION",
             "DUPLICATES_DETECTED", "INSUFFICIENT_ACCESS_ON_CROSS_REFERENCE_ENTITY", "INSUFFICIENT_ACCESS_OR_READONLY",
-            "CANNOT_INSERT_UPDATE_ACTIVATE_ENTITY", "ENTITY_IS_DELETED");
+            "CANNOT_INSERT_UPDATE_ACTIVATE_ENTITY", "ENTITY_IS_DELETED",
+            // line items: a custom price before the standard one; a currency the org does not have (multi-currency
+            // orgs refuse it as a restricted picklist value; INVALID_CURRENCY_ISO is the StatusCode Salesforce lists
+            // for it too, unconfirmed which of the two the REST API sends)
+            "STANDARD_PRICE_NOT_DEFINED", "INVALID_CURRENCY_ISO");
 
     /** OAuth error codes the token endpoint answers with; camel-salesforce reports them as the errorCode. */
     private static final Set<String> LOGIN_CODES = Set.of(

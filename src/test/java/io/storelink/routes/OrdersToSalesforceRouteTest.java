@@ -85,7 +85,8 @@ class OrdersToSalesforceRouteTest extends RouteTestSupport {
                 versions, new PartitionAssignments(versions), settings("storelink.salesforce", SalesforceSettings.class),
                 mapping, new AppliedVersions(json, "Opportunity", "External_Shopify_Order_ID__c", "Shopify_Updated_At__c"),
                 new AppliedVersions(json, "Contact", "External_Shopify_ID__c", "Shopify_Customer_Updated_At__c"),
-                TestSettings.orgSchema(), new SalesforceErrors(), new SyncLatency(meters), context, meters));
+                TestSettings.orgSchema(), new SalesforceErrors(), new SyncLatency(meters), context, meters,
+                io.storelink.lineitems.LineItems.off()));
         context.getRegistry().bind("failureClock", new FailureClock());
         context.getRegistry().bind("salesforceErrors", new SalesforceErrors());
         context.getRegistry().bind("deadLetterHistory", new DeadLetterHistory(new SalesforceErrors()));

@@ -54,6 +54,14 @@ class SalesforceErrorsTest {
     }
 
     @Test
+    void aLineItemsPriceOrCurrencyTheOrgRefusesIsADeadLetterNotARetry() {
+        for (String code : List.of("STANDARD_PRICE_NOT_DEFINED", "INVALID_CURRENCY_ISO", "INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST",
+                "FIELD_INTEGRITY_EXCEPTION")) {
+            assertThat(errors.classify(sf(400, code))).as(code).isEqualTo(ErrorClass.VALIDATION);
+        }
+    }
+
+    @Test
     void serverErrorsLocksAndConnectionFailuresAreTransient() {
         assertThat(errors.classify(sf(503, "SERVER_UNAVAILABLE"))).isEqualTo(ErrorClass.TRANSIENT);
         assertThat(errors.classify(sf(500, "UNKNOWN_EXCEPTION"))).isEqualTo(ErrorClass.TRANSIENT);

@@ -53,11 +53,13 @@ public class MappingCheck {
     private final CustomerSettings customerSettings;
     private final CustomerMapping customers;
     private final ShopifyPayload<ShopifyCustomer> sampleCustomer;
+    private final LineItemsCheck lineItems;
     private volatile List<String> problems;   // null until checked
 
     public MappingCheck(MappingSettings settings, OrderChangeSettings changes, OrderMapping orders,
             FulfillmentMapping fulfillments, CustomerSettings customerSettings, CustomerMapping customers, OrgSchema schema,
-            ParseOrder parseOrder, ParseFulfillment parseFulfillment, ParseCustomer parseCustomer) {
+            ParseOrder parseOrder, ParseFulfillment parseFulfillment, ParseCustomer parseCustomer, LineItemsCheck lineItems) {
+        this.lineItems = lineItems;
         this.settings = settings;
         this.changes = changes;
         this.orders = orders;
@@ -111,6 +113,7 @@ public class MappingCheck {
         Map<String, Optional<Map<String, SalesforceField>>> described = new HashMap<>();
         Set<String> objects = new LinkedHashSet<>(List.of(settings.account().object(), settings.contact().object(),
                 settings.opportunity().object()));
+        objects.addAll(lineItems.objects());
         for (String object : objects) {
             described.put(object, describe(object));
         }
@@ -136,8 +139,11 @@ public class MappingCheck {
                 sample.opportunity().fields(), true));
         targets.add(new MappingProblems.Target("fulfillment", settings.opportunity().object(), fulfillments.fieldSet(),
                 fulfillments.map(sampleFulfillment.value(), sampleFulfillment.json()), false));
-        return List.copyOf(MappingProblems.of(settings, changes, customerSettings, orders.persons(), targets,
+        List<String> problems = new ArrayList<>(MappingProblems.of(settings, changes, customerSettings, orders.persons(), targets,
                 o -> described.getOrDefault(o, Optional.empty())));
+        problems.addAll(lineItems.problems(settings, sampleOrder.value(), sampleOrder.json(),
+                o -> described.getOrDefault(o, Optional.empty())));
+        return List.copyOf(problems);
     }
 
     /** The object's fields; empty when the org has no such object (describe answers 404). */

@@ -52,7 +52,8 @@ public final class FakeSalesforce implements AutoCloseable {
     private final Meter meter = new Meter();
     private final AtomicLong otherIntegrations = new AtomicLong();
     private final Faults faults = new Faults(oauth::expireAll);
-    private final RecordWriter writer = new RecordWriter(store, faults);
+    private final ProductRules products = new ProductRules(store);
+    private final RecordWriter writer = new RecordWriter(store, faults, products);
     private final RestApi rest = new RestApi(store, writer, () -> meter.calls() + otherIntegrations.get(), faults::isLimitExceeded);
     private final SandboxPages sandbox = new SandboxPages(this);
 
@@ -79,6 +80,7 @@ public final class FakeSalesforce implements AutoCloseable {
         server.start();
         url = "http://127.0.0.1:" + server.getAddress().getPort();
         oauth.jwtAudiences(List.of(url)); // Camel's default audience is the login URL
+        seedStandardPriceBook();
     }
 
     /** Starts on 127.0.0.1; port 0 picks a free port. */
@@ -234,6 +236,38 @@ public final class FakeSalesforce implements AutoCloseable {
     /** Drops all records. */
     public void clear() {
         store.clear();
+        seedStandardPriceBook();
+    }
+
+    /** Every org has a Standard Price Book (Pricebook2, IsStandard); it is the one record clear() puts back. */
+    private void seedStandardPriceBook() {
+        store.locked(() -> {
+            store.insert("Pricebook2", new LinkedHashMap<>(Map.of("Name", "Standard Price Book", "IsActive", true, "IsStandard", true)));
+        });
+    }
+
+    public String standardPriceBookId() {
+        return find("Pricebook2", "IsStandard", true).map(r -> r.get("Id").toString()).orElseThrow();
+    }
+
+    /**
+     * A multi-currency org with these currencies (ISO codes; none: single currency again): CurrencyIsoCode on the
+     * objects the bridge writes (a restricted picklist of the codes; on OpportunityLineItem read-only, the
+     * Opportunity's), as describe shows it.
+     */
+    public FakeSalesforce multiCurrency(String... isoCodes) {
+        List<String> objects = List.of("Account", "Contact", "Opportunity", "Product2", "PricebookEntry", "OpportunityLineItem");
+        for (String object : objects) {
+            if (isoCodes.length == 0) {
+                schema.removeField(object, ProductRules.CURRENCY);
+            } else {
+                Schema.Field f = Schema.Field.of(ProductRules.CURRENCY, FieldType.PICKLIST).withLength(3);
+                schema.addField(object, object.equals("OpportunityLineItem") ? f.readOnly() : f);
+                schema.picklist(object, ProductRules.CURRENCY, isoCodes);
+            }
+        }
+        products.currencies(List.of(isoCodes));
+        return this;
     }
 
     /** Turns Person Accounts on (as Setup does, for good) and returns the Id of the person account record type. */

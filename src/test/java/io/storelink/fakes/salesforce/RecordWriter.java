@@ -24,10 +24,16 @@ final class RecordWriter {
 
     private final SalesforceStore store;
     private final Faults faults;
+    private final ProductRules products;
 
     RecordWriter(SalesforceStore store, Faults faults) {
+        this(store, faults, new ProductRules(store));
+    }
+
+    RecordWriter(SalesforceStore store, Faults faults, ProductRules products) {
         this.store = store;
         this.faults = faults;
+        this.products = products;
     }
 
     Saved create(SObjectType type, Object body) {
@@ -57,12 +63,13 @@ final class RecordWriter {
             update(type, id, body);
             return new Saved(id, false);
         }
-        Map<String, Object> changes = prepare(type, body, false, key.name());
         Object keyValue = coerce(type, key, value);
         List<Map<String, Object>> matches = store.findBy(type.name(), key.name(), keyValue, true);
         if (matches.size() > 1) {
             throw multipleMatches(type, matches, version);
         }
+        // what may be written depends on the path the upsert takes: create-only fields only when it creates
+        Map<String, Object> changes = prepare(type, body, matches.isEmpty(), key.name());
         if (matches.size() == 1) {
             String id = (String) matches.get(0).get("Id");
             check(type, id, changes, false);
@@ -77,7 +84,9 @@ final class RecordWriter {
     }
 
     void delete(SObjectType type, String rawId) {
-        store.delete(type.name(), existingId(type, rawId));
+        String id = existingId(type, rawId);
+        products.deleting(type.name(), id);
+        store.delete(type.name(), id);
     }
 
     /** Resolves a 15/18-char id of an existing record of {@code type}; 404 like Salesforce otherwise. */
@@ -120,6 +129,7 @@ final class RecordWriter {
             }
             Optional<Field> relationship = type.relationship(key);
             if (relationship.isPresent() && (value == null || value instanceof Map)) {
+                writable(relationship.get(), create);
                 changes.put(relationship.get().name(), value == null ? null : lookup(relationship.get(), (Map<String, Object>) value));
                 continue;
             }
@@ -135,14 +145,19 @@ final class RecordWriter {
             if (field.name().equals("Id") && !create) {
                 continue; // collections updates carry the Id of the record they address
             }
-            if (!(create ? field.createable() : field.updateable())) {
-                throw SfError.badRequest("INVALID_FIELD_FOR_INSERT_UPDATE", "Unable to create/update fields: " + field.name()
-                        + ". Please check the security settings of this field and verify that it is read/write for your profile or permission set.",
-                        field.name());
-            }
+            writable(field, create);
             changes.put(field.name(), coerce(type, field, value));
         }
         return changes;
+    }
+
+    /** A lookup set by the parent's external id is checked like the field itself (create-only lookups too). */
+    private static void writable(Field field, boolean create) {
+        if (!(create ? field.createable() : field.updateable())) {
+            throw SfError.badRequest("INVALID_FIELD_FOR_INSERT_UPDATE", "Unable to create/update fields: " + field.name()
+                    + ". Please check the security settings of this field and verify that it is read/write for your profile or permission set.",
+                    field.name());
+        }
     }
 
     /** Required, unique and rejection-rule checks against the record as it would be after the write. */
@@ -173,6 +188,7 @@ final class RecordWriter {
                 }
             }
         }
+        products.check(type.name(), id, merged, changes, create);
         faults.rejection(type.name(), merged).ifPresent(err -> {
             throw err;
         });

@@ -39,6 +39,11 @@ public final class Schema {
             return new Field(name, type, length, required, externalId, unique, false, false, referenceTo);
         }
 
+        /** Set on create only, as PricebookEntry.Pricebook2Id or OpportunityLineItem.OpportunityId. */
+        public Field createOnly() {
+            return new Field(name, type, length, required, externalId, unique, true, false, referenceTo);
+        }
+
         public static Field reference(String name, String referenceTo) {
             return new Field(name, FieldType.REFERENCE, 18, false, false, false, true, true, referenceTo);
         }
@@ -209,6 +214,9 @@ public final class Schema {
         addObject("Contact", "003");
         addObject("Opportunity", "006");
         addObject("Product2", "01t");
+        addObject("Pricebook2", "01s");
+        addObject("PricebookEntry", "01u");
+        addObject("OpportunityLineItem", "00k");
         FieldType s = FieldType.STRING;
 
         addField("Account", Field.of("Name", s).asRequired());
@@ -268,5 +276,26 @@ public final class Schema {
         addField("Product2", Field.of("StockKeepingUnit", s).withLength(180).asExternalId(true));
         addField("Product2", Field.of("Quantity_Available__c", FieldType.DOUBLE));
         addField("Product2", Field.of("External_Shopify_Variant_ID__c", s).asExternalId(false));
+
+        // Products on Opportunities (Object Reference: Pricebook2, PricebookEntry, OpportunityLineItem); the two
+        // External_Shopify_* fields are the ones README's set-up asks for when line items are on
+        addField("Pricebook2", Field.of("Name", s).asRequired());
+        addField("Pricebook2", Field.of("IsActive", FieldType.BOOLEAN));
+        addField("Pricebook2", Field.of("IsStandard", FieldType.BOOLEAN).readOnly());
+        addField("Opportunity", Field.reference("Pricebook2Id", "Pricebook2"));
+        addField("PricebookEntry", Field.reference("Pricebook2Id", "Pricebook2").asRequired().createOnly());
+        addField("PricebookEntry", Field.reference("Product2Id", "Product2").asRequired().createOnly());
+        addField("PricebookEntry", Field.of("UnitPrice", FieldType.CURRENCY).asRequired());
+        addField("PricebookEntry", Field.of("IsActive", FieldType.BOOLEAN));
+        addField("PricebookEntry", Field.of("UseStandardPrice", FieldType.BOOLEAN));
+        addField("PricebookEntry", Field.of("External_Shopify_Price_Key__c", s).asExternalId(true));
+        addField("OpportunityLineItem", Field.reference("OpportunityId", "Opportunity").asRequired().createOnly());
+        addField("OpportunityLineItem", Field.reference("PricebookEntryId", "PricebookEntry").asRequired().createOnly());
+        addField("OpportunityLineItem", Field.reference("Product2Id", "Product2").readOnly());
+        addField("OpportunityLineItem", Field.of("Quantity", FieldType.DOUBLE).asRequired());
+        addField("OpportunityLineItem", Field.of("UnitPrice", FieldType.CURRENCY));
+        addField("OpportunityLineItem", Field.of("Discount", FieldType.PERCENT));
+        addField("OpportunityLineItem", Field.of("Description", s));
+        addField("OpportunityLineItem", Field.of("External_Shopify_Line_Item_ID__c", s).asExternalId(true));
     }
 }

@@ -139,6 +139,20 @@ final class OrderView {
         m.put("requiresShipping", li.path("requires_shipping").asBoolean(true));
         m.put("taxable", li.path("taxable").asBoolean(true));
         m.put("originalUnitPriceSet", moneyBag(li, "price", currency));
+        Map<String, Object> variant = null;
+        if (li.hasNonNull("variant_id")) {
+            variant = typed("ProductVariant");
+            variant.put("id", "gid://shopify/ProductVariant/" + li.get("variant_id").asLong());
+            variant.put("legacyResourceId", li.get("variant_id").asText());
+        }
+        m.put("variant", variant);
+        List<Object> discounts = new ArrayList<>();
+        for (JsonNode d : li.path("discount_allocations")) {
+            Map<String, Object> allocation = typed("DiscountAllocation");
+            allocation.put("allocatedAmountSet", moneyBag(d, "amount", currency));
+            discounts.add(allocation);
+        }
+        m.put("discountAllocations", discounts);
         return m;
     }
 

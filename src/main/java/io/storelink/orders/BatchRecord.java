@@ -1,6 +1,7 @@
 package io.storelink.orders;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.storelink.deadletter.DeadLetterHeaders;
 import io.storelink.shopify.ShopifyHeaders;
 import io.storelink.shopify.ShopifyPayload;
 import io.storelink.shopify.model.ShopifyCustomer;
@@ -31,6 +32,7 @@ final class BatchRecord {
     final ShopifyCustomer customer;   // a customer event's customer, else null
     final boolean deletion;      // customers/delete
     final JsonNode payload;      // the JSON, what configured field paths read
+    final boolean replay;        // a dead letter an operator replayed (storelink-replays)
     private final Instant version;
     private final Instant createdAt;
     Outcome outcome = Outcome.PENDING;
@@ -48,6 +50,7 @@ final class BatchRecord {
         this.partition = exchange.getMessage().getHeader(KafkaConstants.PARTITION, Integer.class);
         this.offset = exchange.getMessage().getHeader(KafkaConstants.OFFSET, Long.class);
         this.topic = exchange.getMessage().getHeader(ShopifyHeaders.TOPIC, String.class);
+        this.replay = exchange.getMessage().getHeader(DeadLetterHeaders.REPLAYS) != null;
         this.subject = subject;
         this.order = order;
         this.customer = customer;

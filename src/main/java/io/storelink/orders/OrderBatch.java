@@ -264,11 +264,17 @@ final class OrderBatch {
         }
     }
 
+    /**
+     * Written unless Salesforce has a newer version, or the same one. A replayed dead letter is written at the same
+     * version too: its write may have been partly refused (a line item) after its version was stamped, and an operator
+     * replays it to finish it; only a newer version skips it (an older event still never wins).
+     */
     private void decide(BatchRecord r, Known known) {
         if (r.deletion && !(known instanceof Version)) {
             r.skipped("no Contact for this customer in Salesforce: nothing to mark");
-        } else if (known instanceof Version v && v.updatedAt() != null && r.version() != null && !v.updatedAt().isBefore(r.version())) {
-            r.skipped("Salesforce already has this or a newer version");
+        } else if (known instanceof Version v && v.updatedAt() != null && r.version() != null
+                && (r.replay ? v.updatedAt().isAfter(r.version()) : !v.updatedAt().isBefore(r.version()))) {
+            r.skipped(r.replay ? "Salesforce already has a newer version" : "Salesforce already has this or a newer version");
         } else {
             r.toWrite = true;
         }

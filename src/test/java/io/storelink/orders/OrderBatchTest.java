@@ -10,6 +10,7 @@ import io.storelink.fakes.shopify.OrderFactory;
 import io.storelink.mapping.MappingSettings;
 import io.storelink.salesforce.AppliedVersions;
 import io.storelink.customers.CustomerMapping;
+import io.storelink.deadletter.DeadLetterHeaders;
 import io.storelink.shopify.ParseCustomer;
 import io.storelink.shopify.ParseOrder;
 import io.storelink.shopify.ShopifyHeaders;
@@ -104,6 +105,26 @@ class OrderBatchTest {
         assertThat(batch.records).extracting(r -> r.outcome).containsExactly(BatchRecord.Outcome.WRITTEN,
                 BatchRecord.Outcome.SKIPPED, BatchRecord.Outcome.SKIPPED, BatchRecord.Outcome.SKIPPED);
         assertThat(versions.known(0, Subject.order(stale.get("id").asLong()), null)).as("the version read is remembered").isPresent();
+    }
+
+    @Test
+    void aReplayedDeadLetterIsWrittenAtTheVersionSalesforceHasButNotOverANewerOne() {
+        ObjectNode order = orders.companyOrder();
+        Instant version = Instant.parse(order.get("updated_at").asText());
+        OrderBatch delivered = batch(List.of(order));
+        delivered.current();
+        delivered.versionsRead(Map.of(Subject.order(order.get("id").asLong()), Optional.of(version)));
+        assertThat(delivered.records.get(0).outcome).as("a repeated delivery").isEqualTo(BatchRecord.Outcome.SKIPPED);
+
+        OrderBatch replayed = batch(List.of(order), e -> e.getMessage().setHeader(DeadLetterHeaders.REPLAYS, "1"));
+        replayed.current();
+        replayed.versionsRead(Map.of(Subject.order(order.get("id").asLong()), Optional.of(version)));
+        assertThat(replayed.current().kind()).as("the replay finishes a write that was refused in part").isEqualTo(OrderBatch.Kind.WRITE);
+
+        OrderBatch stale = batch(List.of(order), e -> e.getMessage().setHeader(DeadLetterHeaders.REPLAYS, "1"));
+        stale.current();
+        stale.versionsRead(Map.of(Subject.order(order.get("id").asLong()), Optional.of(version.plusSeconds(1))));
+        assertThat(stale.records.get(0).skipReason).isEqualTo("Salesforce already has a newer version");
     }
 
     @Test
@@ -262,6 +283,11 @@ class OrderBatchTest {
     }
 
     private OrderBatch batch(List<ObjectNode> payloads) {
+        return batch(payloads, e -> { });
+    }
+
+    /** The records as the consumer hands them, each first given {@code headers}. */
+    private OrderBatch batch(List<ObjectNode> payloads, java.util.function.Consumer<Exchange> headers) {
         versions.assigned(0);
         List<BatchRecord> records = new ArrayList<>();
         for (ObjectNode payload : payloads) {
@@ -271,6 +297,7 @@ class OrderBatchTest {
             byte[] body = OrderFactory.bytes(payload);
             child.getMessage().setBody(body);
             child.getMessage().setHeader(ShopifyHeaders.TOPIC, payload.has("line_items") ? "orders/create" : "customers/update");
+            headers.accept(child);
             records.add(payload.has("line_items") ? BatchRecord.order(child, parser.read(body))
                     : BatchRecord.customer(child, customerParser.read(body), false));
         }

@@ -28,7 +28,7 @@ import java.util.stream.Collectors;
  * at least one connection, at most 5 connections, nested at most 2 levels deep. A violation becomes a user error with
  * code INVALID. The exact message texts are UNCONFIRMED (the guide lists the rules, not the words).
  */
-final class BulkQueryRules {
+public final class BulkQueryRules {
 
     static final int MAX_CONNECTIONS = 5;
     static final int MAX_DEPTH = 2;
@@ -40,6 +40,11 @@ final class BulkQueryRules {
     record Verdict(Accepted accepted, String problem) {}
 
     private BulkQueryRules() {
+    }
+
+    /** What bulkOperationRunQuery would say about {@code query}: null when it accepts it (for tests of the bridge's queries). */
+    public static String problem(String query) {
+        return check(query).problem();
     }
 
     static Verdict check(String query) {

@@ -149,6 +149,11 @@ final class BulkApi {
                     throw invalidJob("InvalidJob : Unsupported content type: " + contentType); // UNCONFIRMED wording
                 }
                 if (!job.state.equals("Open")) throw invalidState("Job is not in Open state: " + job.state); // UNCONFIRMED
+                if (job.uploaded()) {
+                    // one upload per job; the wording is as reported by users of the real API (UNCONFIRMED in the guide)
+                    throw SfError.noFields(400, "BULK_API_ERROR", "Found multiple contents for job: <" + job.id + ">, please 'Close' / "
+                            + "'Abort' / 'Delete' the current Job then create a new Job and make sure you only do 'PUT' once on a given Job.");
+                }
                 job.upload(body);
                 return new Reply(201, null, null, Map.of());
             }

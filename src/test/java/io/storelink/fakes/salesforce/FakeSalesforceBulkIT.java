@@ -146,6 +146,12 @@ class FakeSalesforceBulkIT {
         assertThat(again.status()).isEqualTo(400);
         assertThat(again.json().at("/0/errorCode").asText()).isEqualTo("INVALIDJOBSTATE");
         assertThat(http.get(V + "/jobs/ingest/750000000000000AAA").status()).isEqualTo(404);
+
+        String open = http.call("POST", V + "/jobs/ingest", Map.of("object", "Account", "operation", "insert")).json().get("id").asText();
+        template.requestBodyAndHeader("salesforce:bulk2CreateBatch", new ByteArrayInputStream("Name\nA\n".getBytes(StandardCharsets.UTF_8)), "jobId", open);
+        assertThatThrownBy(() -> template.requestBodyAndHeader("salesforce:bulk2CreateBatch",
+                new ByteArrayInputStream("Name\nB\n".getBytes(StandardCharsets.UTF_8)), "jobId", open))
+                .hasStackTraceContaining("only do 'PUT' once");
         assertThat(http.call("DELETE", V + "/jobs/ingest/" + id, null).status()).isEqualTo(204);
 
         assertThatThrownBy(() -> template.requestBodyAndHeader("salesforce:bulk2GetJob", null, "jobId", id, Job.class))

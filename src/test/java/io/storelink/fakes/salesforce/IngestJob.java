@@ -46,12 +46,16 @@ final class IngestJob {
         this.apiVersion = apiVersion;
     }
 
-    /** PUT .../batches: appends the rows; a later upload must repeat the same header. */
+    /** PUT .../batches: the job's one upload, header row first. */
     void upload(byte[] csv) {
         List<List<String>> in = BulkCsv.read(csv, columnDelimiter);
         if (in.isEmpty()) return;
-        if (header == null) header = in.get(0);
+        header = in.get(0);
         rows.addAll(in.subList(1, in.size()));
+    }
+
+    boolean uploaded() {
+        return header != null;
     }
 
     int records() {
@@ -176,7 +180,7 @@ final class IngestJob {
         return switch (operation) {
             case "insert" -> writer.create(type, body);
             case "update" -> {
-                String id = (String) body.remove(idKey(body));
+                String id = requireId((String) body.remove(idKey(body)));
                 writer.update(type, id, body);
                 yield new RecordWriter.Saved(writer.existingId(type, id), false);
             }
@@ -186,11 +190,17 @@ final class IngestJob {
                 yield writer.upsert(type, externalIdFieldName, value == null ? "" : value.toString(), body, apiVersion);
             }
             default -> { // delete, hardDelete
-                String id = (String) body.get(idKey(body));
+                String id = requireId((String) body.get(idKey(body)));
                 writer.delete(type, id);
                 yield new RecordWriter.Saved(SalesforceIds.normalize(id).orElse(id), false);
             }
         };
+    }
+
+    /** An update or delete row without an Id (UNCONFIRMED wording, as the SOAP API words it). */
+    private static String requireId(String id) {
+        if (id == null) throw SfError.badRequest("MISSING_ARGUMENT", "Id not specified in an update call");
+        return id;
     }
 
     private static String idKey(Map<String, Object> body) {

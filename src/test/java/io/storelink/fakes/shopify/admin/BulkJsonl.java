@@ -24,7 +24,11 @@ import graphql.schema.GraphQLTypeUtil;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.math.BigInteger;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
 import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.function.Predicate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -60,7 +64,11 @@ final class BulkJsonl {
     private final GraphQLSchema schema = AdminSchema.schema();
     private final Map<String, FragmentDefinition> fragments;
 
-    BulkJsonl(BulkQueryRules.Accepted query, boolean grouped, RequestContext context) {
+    private final Iterable<ObjectNode> source;
+
+    /** {@code source}: orders oldest first to read instead of the shop's (a generated history); null for the shop's. */
+    BulkJsonl(BulkQueryRules.Accepted query, boolean grouped, RequestContext context, Iterable<ObjectNode> source) {
+        this.source = source;
         this.query = query;
         this.grouped = grouped;
         this.context = context;
@@ -77,8 +85,19 @@ final class BulkJsonl {
         long roots = 0;
         long bytes = 0;
         String after = null;
+        Iterator<ObjectNode> generated = source == null ? null : source.iterator();
+        Predicate<ObjectNode> filter = generated == null ? null : OrderSearch.parse(searchArgument());
         while (roots < maxRoots) {
-            ExecutionResult result = execute(after);
+            RequestContext on = context;
+            if (generated != null) { // the next page of the source in a shop of its own, read as one page of the query
+                ShopData page = new ShopData();
+                for (int n = 0; n < PAGE && generated.hasNext(); ) {
+                    ObjectNode o = generated.next();
+                    if (filter.test(o)) { page.putOrder(o); n++; }
+                }
+                on = new RequestContext(page, context.scopes());
+            }
+            ExecutionResult result = execute(after, on);
             if (result.getErrors().stream().anyMatch(BulkJsonl::accessDenied)) {
                 return new Written(objects, roots, bytes, true);
             }
@@ -102,6 +121,10 @@ final class BulkJsonl {
             }
             for (Line c : children) { bytes += emit(out, c.fields()); objects++; }
             Map<?, ?> pageInfo = (Map<?, ?>) connection.get(PAGE_INFO);
+            if (generated != null) {
+                if (!generated.hasNext()) break;
+                continue;
+            }
             if (!Boolean.TRUE.equals(pageInfo.get("hasNextPage"))) break;
             after = (String) pageInfo.get("endCursor");
         }
@@ -201,7 +224,13 @@ final class BulkJsonl {
         return flatten(null, set);
     }
 
-    private ExecutionResult execute(String after) {
+    /** The root field's query: argument (the search filter), null when absent. */
+    private String searchArgument() {
+        return query.root().getArguments().stream().filter(a -> a.getName().equals("query"))
+                .map(a -> a.getValue() instanceof StringValue v ? v.getValue() : null).findFirst().orElse(null);
+    }
+
+    private ExecutionResult execute(String after, RequestContext on) {
         OperationDefinition op = query.operation();
         GraphQLFieldsContainer queryRoot = schema.getQueryType();
         Field root = rewrite(query.root(), queryRoot, true, after);
@@ -212,7 +241,7 @@ final class BulkJsonl {
         return AdminSchema.graphQL().execute(ExecutionInput.newExecutionInput()
                 .query(graphql.language.AstPrinter.printAstCompact(document))
                 .root(Map.of())
-                .graphQLContext(Map.of(RequestContext.class, context)));
+                .graphQLContext(Map.of(RequestContext.class, on)));
     }
 
     /** Connection fields get every node (root: one page after {@code after}, with its pageInfo under an alias). */

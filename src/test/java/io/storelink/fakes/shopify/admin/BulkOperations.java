@@ -1,5 +1,6 @@
 package io.storelink.fakes.shopify.admin;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 
 import java.io.IOException;
@@ -55,7 +56,8 @@ final class BulkOperations implements AutoCloseable {
         long roots;
         Long fileSize;
         Path file;
-        Path partialFile;
+        String fileToken; // the link's name; kept when the link expires, so the old link answers 403
+        String partialToken;
         int polls;
         Future<BulkJsonl.Written> writing;
 
@@ -84,19 +86,23 @@ final class BulkOperations implements AutoCloseable {
         t.setDaemon(true);
         return t;
     });
-    private final Path dir;
+    private Path dir; // made with the first operation: most fakes never run one
     private long nextId = 720_918L;
     private String baseUrl = "http://127.0.0.1";
     private int pollsToComplete = 2;
     private int concurrent = DEFAULT_CONCURRENT;
     private Fault nextFault;
+    private Iterable<ObjectNode> source;
 
-    BulkOperations() {
-        try {
-            dir = Files.createTempDirectory("fake-shopify-bulk");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    private Path dir() {
+        if (dir == null) {
+            try {
+                dir = Files.createTempDirectory("fake-shopify-bulk");
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
+        return dir;
     }
 
     // ---- configuration (FakeShopifyAdmin's methods) ----
@@ -107,6 +113,11 @@ final class BulkOperations implements AutoCloseable {
 
     synchronized void pollsToComplete(int polls) {
         this.pollsToComplete = Math.max(1, polls);
+    }
+
+    /** Operations from now on read these orders (oldest first) instead of the shop's; null: the shop's again. */
+    synchronized void source(Iterable<ObjectNode> orders) {
+        this.source = orders;
     }
 
     synchronized void concurrent(int max) {
@@ -130,7 +141,8 @@ final class BulkOperations implements AutoCloseable {
         Op op = byGid(gid);
         if (op == null) throw new IllegalArgumentException("no bulk operation " + gid);
         op.status = Status.EXPIRED;
-        files.values().removeIf(p -> p.equals(op.file) || p.equals(op.partialFile));
+        files.remove(op.fileToken);
+        files.remove(op.partialToken);
     }
 
     // ---- GraphQL ----
@@ -209,8 +221,9 @@ final class BulkOperations implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
         writer.shutdownNow();
+        if (dir == null) return;
         try (var paths = Files.list(dir)) {
             for (Path p : paths.toList()) Files.deleteIfExists(p);
             Files.deleteIfExists(dir);
@@ -227,11 +240,12 @@ final class BulkOperations implements AutoCloseable {
             case CREATED -> {
                 op.status = Status.RUNNING;
                 long max = op.fault != null && op.fault.partialRoots() >= 0 ? op.fault.partialRoots() : Long.MAX_VALUE;
-                op.file = dir.resolve(op.id + ".jsonl");
+                op.file = dir().resolve(op.id + ".jsonl");
                 Path target = op.file;
+                Iterable<ObjectNode> orders = source;
                 op.writing = writer.submit(() -> {
                     try (OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(target), 1 << 16)) {
-                        return new BulkJsonl(op.accepted, op.grouped, op.context).write(out, max);
+                        return new BulkJsonl(op.accepted, op.grouped, op.context, orders).write(out, max);
                     }
                 });
             }
@@ -267,19 +281,15 @@ final class BulkOperations implements AutoCloseable {
             op.status = Status.valueOf(op.fault.status());
             op.errorCode = op.fault.errorCode();
             if (op.fault.partialRoots() >= 0 && written.objects() > 0) {
-                op.partialFile = op.file;
-                op.file = null;
                 op.fileSize = written.bytes();
-                files.put(UUID.randomUUID() + ".jsonl", op.partialFile);
+                op.partialToken = publish(op.file);
             }
             return;
         }
         op.status = Status.COMPLETED;
-        if (written.objects() > 0) {
+        if (written.objects() > 0) { // "If the query returns no results, url is null"
             op.fileSize = written.bytes();
-            files.put(UUID.randomUUID() + ".jsonl", op.file);
-        } else {
-            op.file = null; // "If the query returns no results, url is null"
+            op.fileToken = publish(op.file);
         }
     }
 
@@ -294,22 +304,22 @@ final class BulkOperations implements AutoCloseable {
         m.put("objectCount", Long.toString(op.objects)); // UnsignedInt64 is a JSON string
         m.put("rootObjectCount", Long.toString(op.roots));
         m.put("fileSize", op.fileSize == null ? null : Long.toString(op.fileSize));
-        m.put("url", link(op.file));
-        m.put("partialDataUrl", link(op.partialFile));
+        m.put("url", link(op.fileToken));
+        m.put("partialDataUrl", link(op.partialToken));
         m.put("query", op.query);
         return m;
     }
 
-    private String link(Path file) {
-        if (file == null) return null;
-        for (Map.Entry<String, Path> e : files.entrySet()) {
-            if (e.getValue().equals(file)) return baseUrl + FILE_PATH + e.getKey();
-        }
-        // expired (file link withdrawn): Shopify keeps answering with the old, now refused, link (UNCONFIRMED)
-        return expiredLinks.computeIfAbsent(file, f -> baseUrl + FILE_PATH + "expired-" + UUID.randomUUID() + ".jsonl");
+    private String link(String token) {
+        return token == null ? null : baseUrl + FILE_PATH + token;
     }
 
-    private final Map<Path, String> expiredLinks = new LinkedHashMap<>();
+    /** A signed-looking link name for the file (Shopify's are signed storage URLs). */
+    private String publish(Path file) {
+        String token = UUID.randomUUID() + ".jsonl";
+        files.put(token, file);
+        return token;
+    }
 
     private Op byGid(String gid) {
         String prefix = "gid://shopify/BulkOperation/";

@@ -156,6 +156,16 @@ public final class FakeShopifyAdmin implements AutoCloseable {
         shop.bulkOperations().failNext(errorCode, partialRoots);
     }
 
+    /**
+     * Bulk operations from now on read {@code orders} (oldest first, e.g. a {@link io.storelink.fakes.shopify.GeneratedHistory})
+     * instead of the shop's orders, a page at a time: a history far larger than the fake could hold. Their query's
+     * search filter applies; sortKey is the source's order. Null: the shop's orders again.
+     */
+    public FakeShopifyAdmin bulkOrderSource(Iterable<ObjectNode> orders) {
+        shop.bulkOperations().source(orders);
+        return this;
+    }
+
     /** Shopify cancels the next bulk operation. */
     public void cancelNextBulkOperation() {
         shop.bulkOperations().cancelNext();

@@ -109,6 +109,41 @@ class FakeShopifyBulkOperationsIT {
         }
     }
 
+    /**
+     * A generated history read a page at a time: the file is written to disk as it is made and streamed when fetched.
+     * -Dstorelink.fake.bulk-orders=100000 (and -customers=30000) measures the volume the backfill benchmark uses.
+     */
+    @Test
+    void generatedHistoryOfManyOrdersAndCustomers() throws Exception {
+        int orders = Integer.getInteger("storelink.fake.bulk-orders", 2_500);
+        int customers = Integer.getInteger("storelink.fake.bulk-customers", 700);
+        admin.bulkOrderSource(new io.storelink.fakes.shopify.GeneratedHistory(5, orders, customers, java.time.Instant.parse("2024-01-01T00:00:00Z")));
+        long start = System.nanoTime();
+        JsonNode done = awaitFinished(run(ORDERS, false));
+        long made = System.nanoTime();
+        assertThat(done.get("status").asText()).isEqualTo("COMPLETED");
+        assertThat(done.get("rootObjectCount").asLong()).isEqualTo(orders);
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        long[] lines = new long[2];
+        HttpResponse<java.io.InputStream> file = client.send(HttpRequest.newBuilder(URI.create(done.get("url").asText())).GET().build(),
+                HttpResponse.BodyHandlers.ofInputStream());
+        try (var reader = new java.io.BufferedReader(new java.io.InputStreamReader(file.body(), java.nio.charset.StandardCharsets.UTF_8))) {
+            for (String line; (line = reader.readLine()) != null; ) {
+                lines[0]++;
+                if (!line.contains("\"__parentId\"")) {
+                    lines[1]++;
+                    seen.add(AdminHttp.JSON.readTree(line).at("/customer/id").asText());
+                }
+            }
+        }
+        assertThat(lines[1]).isEqualTo(orders);
+        assertThat(lines[0]).isEqualTo(done.get("objectCount").asLong());
+        assertThat(seen).hasSize(customers);
+        System.out.printf("[fake-shopify] bulk result of %d orders of %d customers: %d lines, %.1f MB, made in %d ms, read in %d ms%n",
+                orders, customers, lines[0], done.get("fileSize").asLong() / 1e6, (made - start) / 1_000_000,
+                (System.nanoTime() - made) / 1_000_000);
+    }
+
     @Test
     void noResultsMeansNullUrl() {
         JsonNode done = awaitFinished(run(ORDERS, false));
@@ -209,7 +244,7 @@ class FakeShopifyBulkOperationsIT {
 
     private JsonNode awaitFinished(String id) {
         JsonNode[] last = new JsonNode[1];
-        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).pollInterval(java.time.Duration.ofMillis(20))
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20 + Integer.getInteger("storelink.fake.bulk-orders", 0) / 200)).pollInterval(java.time.Duration.ofMillis(20))
                 .until(() -> {
                     last[0] = poll(id);
                     String s = last[0].get("status").asText();

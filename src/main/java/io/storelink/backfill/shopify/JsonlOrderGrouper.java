@@ -1,6 +1,5 @@
 package io.storelink.backfill.shopify;
 
-import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -77,20 +76,22 @@ public class JsonlOrderGrouper {
     private Index index(Path file) throws IOException {
         Index ix = new Index();
         Map<String, Integer> orderByGid = new HashMap<>();
-        try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
+        try (InputStream in = Files.newInputStream(file)) {
             ByteArrayOutputStream line = new ByteArrayOutputStream(4096);
-            long offset = 0;
-            long start = 0;
-            int b;
-            while ((b = in.read()) != -1) {
-                offset++;
-                if (b != '\n') {
-                    line.write(b);
-                    continue;
+            byte[] chunk = new byte[1 << 16];
+            long start = 0; // offset of the line being collected
+            long read = 0;
+            for (int n; (n = in.read(chunk)) != -1; read += n) {
+                int from = 0;
+                for (int i = 0; i < n; i++) {
+                    if (chunk[i] != '\n') continue;
+                    line.write(chunk, from, i - from);
+                    note(ix, orderByGid, line.toByteArray(), start);
+                    line.reset();
+                    from = i + 1;
+                    start = read + from;
                 }
-                note(ix, orderByGid, line.toByteArray(), start);
-                line.reset();
-                start = offset;
+                line.write(chunk, from, n - from);
             }
             if (line.size() > 0) {
                 note(ix, orderByGid, line.toByteArray(), start);

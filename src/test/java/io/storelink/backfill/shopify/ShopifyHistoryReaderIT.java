@@ -87,6 +87,23 @@ class ShopifyHistoryReaderIT {
         assertThat(shopify.requests("BulkOperation")).isEqualTo(pauses.get() + 1);
     }
 
+    /** Several pages of Shopify's layout: a page's lines come after all of its orders, not next to their own. */
+    @Test
+    void aGeneratedHistoryOverSeveralPages() throws Exception {
+        shopify.bulkOrderSource(new io.storelink.fakes.shopify.GeneratedHistory(3, 2_500, 700, Instant.parse("2024-01-01T00:00:00Z")));
+        java.util.Set<String> customers = new java.util.HashSet<>();
+        long[] lines = new long[1];
+        ShopifyHistoryReader.Result result = reader(true).read(Instant.parse("2024-01-01T00:00:00Z"), null, o -> {
+            customers.add(o.order().at("/customer/id").asText());
+            o.lineItems().forEach(l -> assertThat(l.get("__parentId").asText()).isEqualTo(o.order().get("id").asText()));
+            lines[0] += o.lineItems().size();
+        });
+        assertThat(result.counts().orders()).isEqualTo(2_500);
+        assertThat(customers).hasSize(700);
+        assertThat(result.counts().lineItems()).isEqualTo(lines[0]).isEqualTo(result.operation().objectCount() - 2_500);
+        assertThat(result.counts().orphans()).isZero();
+    }
+
     @Test
     void withoutLineItemsAndNothingInRange() throws Exception {
         shopify.putOrder(new OrderFactory(22, Instant.parse("2026-01-10T10:00:00Z")).nextOrder());

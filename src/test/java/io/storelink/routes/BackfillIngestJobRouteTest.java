@@ -37,7 +37,7 @@ class BackfillIngestJobRouteTest extends RouteTestSupport {
 
     @Override
     protected Map<String, Object> testProperties() {
-        return Map.of("storelink.backfill.job-poll-interval", "1");
+        return Map.of("storelink.backfill.salesforce.job-poll-interval", "1");
     }
 
     @Override

@@ -56,6 +56,7 @@ public final class FakeSalesforce implements AutoCloseable {
     private final RecordWriter writer = new RecordWriter(store, faults, products);
     private final RestApi rest = new RestApi(store, writer, () -> meter.calls() + otherIntegrations.get(), faults::isLimitExceeded);
     private final SandboxPages sandbox = new SandboxPages(this);
+    private final BulkApi bulk = new BulkApi(store, writer);
 
     private record Reply(int status, String contentType, byte[] body, Map<String, String> headers) {
     }
@@ -316,6 +317,12 @@ public final class FakeSalesforce implements AutoCloseable {
         meter.reset();
     }
 
+    /** GETs of a Bulk API 2.0 job's info until it finishes (default 2: UploadComplete -> InProgress -> JobComplete). */
+    public FakeSalesforce bulkPollsToComplete(int polls) {
+        bulk.pollsToComplete(polls);
+        return this;
+    }
+
     public Faults faults() {
         return faults;
     }
@@ -394,6 +401,12 @@ public final class FakeSalesforce implements AutoCloseable {
             return withUsage(Fault.INVALID_SESSION.error(), meter.calls());
         }
         long used = meter.count(path);
+        if (BulkApi.handles(path)) { // CSV bodies and replies: not the JSON resources below
+            BulkApi.Reply r = bulk.handle(method, path, query, body, headers.get("content-type"));
+            Map<String, String> h = new LinkedHashMap<>(r.headers());
+            h.put("Sforce-Limit-Info", usage(used));
+            return new Reply(r.status(), r.contentType(), r.body(), h);
+        }
         Optional<ApiRequest> parsed = Optional.empty();
         SfError unparseable = null;
         try {
@@ -424,6 +437,9 @@ public final class FakeSalesforce implements AutoCloseable {
             return withUsage(SfError.notFound(), used);
         }
         ApiResponse response = rest.handle(parsed.get(), lockFault);
+        if ("limits".equals(root) && response.status() == 200) {
+            bulk.addLimits(response.body());
+        }
         Map<String, String> h = new LinkedHashMap<>(response.headers());
         h.put("Sforce-Limit-Info", usage(used));
         return json(response.status(), response.body(), h);

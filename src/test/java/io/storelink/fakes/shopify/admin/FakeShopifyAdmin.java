@@ -77,6 +77,7 @@ public final class FakeShopifyAdmin implements AutoCloseable {
         server.createContext("/", this::handle);
         server.start();
         url = "http://127.0.0.1:" + server.getAddress().getPort();
+        shop.bulkOperations().baseUrl(url);
     }
 
     /** Starts on 127.0.0.1; port 0 picks a free port. */
@@ -97,6 +98,7 @@ public final class FakeShopifyAdmin implements AutoCloseable {
     public void close() {
         server.stop(0);
         executor.shutdownNow();
+        shop.bulkOperations().close();
     }
 
     // ---- configuration ----
@@ -130,6 +132,48 @@ public final class FakeShopifyAdmin implements AutoCloseable {
     public void failNext(int count, int httpStatus) {
         outageStatus = httpStatus;
         outagesLeft.set(count);
+    }
+
+    // ---- bulk operations (BulkOperations) ----
+
+    /** Polls of a bulk operation until it can finish (default 2: CREATED -> RUNNING -> COMPLETED). */
+    public FakeShopifyAdmin bulkPollsToComplete(int polls) {
+        shop.bulkOperations().pollsToComplete(polls);
+        return this;
+    }
+
+    /** Bulk query operations a shop may run at once (5 on 2026-01+, 1 before). */
+    public FakeShopifyAdmin bulkConcurrentOperations(int max) {
+        shop.bulkOperations().concurrent(max);
+        return this;
+    }
+
+    /**
+     * The next bulk operation ends FAILED with {@code errorCode}; with {@code partialRoots} >= 0 its partialDataUrl
+     * holds that many root objects (and their children).
+     */
+    public void failNextBulkOperation(String errorCode, long partialRoots) {
+        shop.bulkOperations().failNext(errorCode, partialRoots);
+    }
+
+    /**
+     * Bulk operations from now on read {@code orders} (oldest first, e.g. a {@link io.storelink.fakes.shopify.GeneratedHistory})
+     * instead of the shop's orders, a page at a time: a history far larger than the fake could hold. Their query's
+     * search filter applies; sortKey is the source's order. Null: the shop's orders again.
+     */
+    public FakeShopifyAdmin bulkOrderSource(Iterable<ObjectNode> orders) {
+        shop.bulkOperations().source(orders);
+        return this;
+    }
+
+    /** Shopify cancels the next bulk operation. */
+    public void cancelNextBulkOperation() {
+        shop.bulkOperations().cancelNext();
+    }
+
+    /** The operation's result link expires: EXPIRED, the link answers 403. */
+    public void expireBulkOperation(String gid) {
+        shop.bulkOperations().expire(gid);
     }
 
     // ---- shop state ----
@@ -247,6 +291,10 @@ public final class FakeShopifyAdmin implements AutoCloseable {
         try {
             String path = ex.getRequestURI().getRawPath();
             String method = ex.getRequestMethod().toUpperCase(Locale.ROOT);
+            if (path.startsWith(BulkOperations.FILE_PATH) && method.equals("GET")) { // a signed link: no token
+                shop.bulkOperations().serve(ex, path);
+                return;
+            }
             byte[] body = ex.getRequestBody().readAllBytes();
             String token = ex.getRequestHeaders().getFirst("X-Shopify-Access-Token");
             String contentType = ex.getRequestHeaders().getFirst("Content-Type");

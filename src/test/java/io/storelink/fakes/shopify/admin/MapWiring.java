@@ -56,6 +56,9 @@ final class MapWiring implements WiringFactory {
         if (inner == null && parent.equals("Mutation") && field.equals("webhookSubscriptionCreate")) {
             inner = new WebhookSubscriptionCreate(); // checks the topic's scope itself: it depends on the argument
         }
+        if (inner == null) {
+            inner = BulkFetchers.forField(parent, field);
+        }
         if (inner == null && parent.equals("InventoryLevel") && field.equals("quantities")) {
             inner = InventoryViews.QUANTITIES;
         }

@@ -36,10 +36,16 @@ final class ShopData {
     private final Map<Long, Item> itemsByVariant = new HashMap<>();
     private final Map<Long, Map<Long, Integer>> available = new HashMap<>(); // location -> item -> available
     private final List<Webhook> webhooks = new ArrayList<>();
+    private final BulkOperations bulkOperations = new BulkOperations();
     private long nextRefundId = 900_000_001L;
     private long nextFulfillmentId = 5_421_000_000_000_000_001L;
     private long nextItemId = 4_312_000_000_000_000_001L;
     private long nextWebhookId = 1_380_000_000_001L;
+
+    /** Not under this lock: it has its own, and its writer reads orders through this class. */
+    BulkOperations bulkOperations() {
+        return bulkOperations;
+    }
 
     // ---- orders ----
 

@@ -22,6 +22,8 @@ import io.storelink.shopify.admin.ShopifyAdminException;
 import io.storelink.shopify.subscriptions.TopicSubscription;
 import io.storelink.shopify.subscriptions.WebhookSubscriptions;
 import org.springframework.beans.factory.annotation.Value;
+import io.storelink.lineitems.LineItemSettings;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -43,6 +45,7 @@ class ShopifyCheck implements DoctorCheck {
     private final List<String> topics;
     private final InventorySettings inventory;
     private final boolean jobsEnabled;
+    private boolean lineItems;   // line-item sync on: the orders are read with their lines' variants
 
     ShopifyCheck(ShopifySettings shopify, ShopifyAdmin admin, WebhookSubscriptions subscriptions,
                  ReconciliationSettings reconciliation, InventorySettings inventory,
@@ -129,6 +132,11 @@ class ShopifyCheck implements DoctorCheck {
         return granted;
     }
 
+    @Autowired(required = false)
+    void lineItems(LineItemSettings lines) {
+        this.lineItems = lines.enabled();
+    }
+
     /** The needed scopes (of the enabled jobs and the handled topics) the token lacks, each with what needs it. */
     private Finding scopes(Set<String> granted) {
         Map<String, Set<String>> needed = new TreeMap<>();
@@ -142,6 +150,9 @@ class ShopifyCheck implements DoctorCheck {
         RequiredScopes.REFUNDS.forEach(s -> need(needed, s, "refund writer")); // a writer: whether or not the jobs run
         if (topics.contains("ORDERS_EDITED")) { // each edit reads its order, with the customer, back from Shopify
             RequiredScopes.ORDER_EDITS.forEach(s -> need(needed, s, "order edits"));
+        }
+        if (lineItems && (jobsEnabled || topics.contains("ORDERS_EDITED"))) {
+            RequiredScopes.LINE_ITEMS.forEach(s -> need(needed, s, "line items"));
         }
         for (String topic : topics) {
             String scope = RequiredScopes.forTopic(topic);

@@ -13,6 +13,8 @@ import io.storelink.shopify.admin.ShopifyAdmin;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.component.kafka.KafkaConstants;
+import io.storelink.lineitems.LineItemSettings;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -35,16 +37,28 @@ public class EditedOrder {
 
     private final ShopifyAdmin shopify;
     private final ObjectMapper json;
+    private final boolean lineItems;
 
     public EditedOrder(ShopifyAdmin shopify, ObjectMapper json) {
+        this(shopify, json, false);
+    }
+
+    /** {@code lineItems}: line-item sync is on, so the order is read with what its Salesforce lines need. */
+    @Autowired
+    public EditedOrder(ShopifyAdmin shopify, ObjectMapper json, LineItemSettings lines) {
+        this(shopify, json, lines.enabled());
+    }
+
+    private EditedOrder(ShopifyAdmin shopify, ObjectMapper json, boolean lineItems) {
         this.shopify = shopify;
         this.json = json;
+        this.lineItems = lineItems;
     }
 
     /** The body becomes the order, webhook-shaped; no such order is an {@link OrderNotInShopifyException}. */
     public void read(Exchange exchange) throws JsonProcessingException {
         String orderId = exchange.getProperty(ParseOrder.ORDER_ID, String.class);
-        JsonNode order = shopify.query(DOCUMENT, Map.of("id", "gid://shopify/Order/" + orderId)).path("order");
+        JsonNode order = shopify.query(DOCUMENT, Map.of("id", "gid://shopify/Order/" + orderId, "lineItems", lineItems)).path("order");
         if (order.isMissingNode() || order.isNull()) {
             throw new OrderNotInShopifyException(orderId);
         }

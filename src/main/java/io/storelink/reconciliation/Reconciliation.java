@@ -23,6 +23,8 @@ import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
 import org.apache.camel.Message;
 import org.apache.camel.component.kafka.KafkaConstants;
+import io.storelink.lineitems.LineItemSettings;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 
@@ -47,6 +49,8 @@ public class Reconciliation {
     private final ObjectMapper json;
     private final AppliedVersions orderVersions;
 
+    private boolean lineItems;   // line-item sync on: orders are read with what their Salesforce lines need
+
     public Reconciliation(ShopifyAdmin admin, Checkpoints checkpoints, ReconciliationSettings settings,
                           ShopifySettings shopify, ShopifyAdminSettings adminSettings, ObjectMapper json,
                           @Qualifier("orderVersions") AppliedVersions orderVersions) {
@@ -67,6 +71,11 @@ public class Reconciliation {
         exchange.setProperty(PUBLISHED, new AtomicInteger()); // split copies share it: the run's count
     }
 
+    @Autowired(required = false)
+    void lineItems(LineItemSettings lines) {
+        this.lineItems = lines.enabled();
+    }
+
     /**
      * Orders updated in the window, oldest change first, in batches of up to 200 (one Salesforce query checks a
      * batch); pages are read as the split consumes them.
@@ -74,7 +83,7 @@ public class Reconciliation {
     public Iterator<List<JsonNode>> changedOrders(Exchange exchange) {
         Instant since = exchange.getProperty(SINCE, Instant.class);
         Pages orders = admin.pages("orders-updated-since",
-                Map.of("first", settings.pageSize(), "query", "updated_at:>='" + since + "'"), "orders");
+                Map.of("first", settings.pageSize(), "query", "updated_at:>='" + since + "'", "lineItems", lineItems), "orders");
         return new Batches<>(orders, CHECK_BATCH);
     }
 

@@ -89,6 +89,14 @@ class ShopifyCheckIT {
     }
 
     @Test
+    void lineItemSyncAlsoNeedsTheVariantsScope() {
+        shopify.scopes("read_orders", "read_customers", "read_fulfillments", "read_inventory", "read_locations");
+        assertThat(finding(run(store(shopify.url(), TOKEN), true), "scopes").ok()).as("line items off").isTrue();
+        assertThat(finding(run(store(shopify.url(), TOKEN), true, true), "scopes").detail())
+                .isEqualTo("missing read_products (line items)");
+    }
+
+    @Test
     void aMissingSubscriptionSaysToRegisterTheWebhooks() {
         shopify.unsubscribeWebhook("ORDERS_PAID");
         Finding webhooks = finding(run(store(shopify.url(), TOKEN), true), "webhooks");
@@ -141,9 +149,15 @@ class ShopifyCheckIT {
     }
 
     private static List<Finding> run(ShopifySettings store, boolean jobsEnabled) {
+        return run(store, jobsEnabled, false);
+    }
+
+    private static List<Finding> run(ShopifySettings store, boolean jobsEnabled, boolean lineItems) {
         ShopifyAdmin admin = FakeStoreClients.client(store);
-        List<Finding> findings = new ShopifyCheck(store, admin, new WebhookSubscriptions(admin), FakeStoreClients.reconciliation(),
-                TestSettings.inventory(), jobsEnabled).run();
+        ShopifyCheck check = new ShopifyCheck(store, admin, new WebhookSubscriptions(admin), FakeStoreClients.reconciliation(),
+                TestSettings.inventory(), jobsEnabled);
+        check.lineItems(new io.storelink.lineitems.LineItemSettings(lineItems, null, null, null, null, null));
+        List<Finding> findings = check.run();
         findings.forEach(f -> System.out.println((f.ok() ? "✔ " : "✘ ") + f.check() + ": " + f.detail()
                 + (f.ok() ? "" : "\n    fix: " + f.fix())));
         return findings;

@@ -38,7 +38,8 @@ public final class CsvTable implements AutoCloseable {
 
     /** One row: values by column; columns it does not have stay empty, keys that are not columns are an error. */
     public void write(Map<String, Object> row) throws IOException {
-        Object[] cells = new Object[columns.size()];
+        String[] cells = new String[columns.size()];
+        java.util.Arrays.fill(cells, ""); // an empty cell, never null: Jackson leaves a null out of an array row
         for (Map.Entry<String, Object> e : row.entrySet()) {
             int at = columns.indexOf(e.getKey());
             if (at < 0) {
@@ -51,7 +52,7 @@ public final class CsvTable implements AutoCloseable {
 
     private static String cell(Object value) {
         if (value == null) {
-            return null;
+            return "";
         }
         return value instanceof BigDecimal d ? d.toPlainString() : String.valueOf(value);
     }

@@ -1,11 +1,19 @@
 package io.storelink.backfill.salesforce;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.Set;
 
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import org.apache.camel.Exchange;
 import org.apache.camel.component.salesforce.SalesforceEndpointConfig;
 import org.apache.camel.component.salesforce.api.dto.bulkv2.ContentTypeEnum;
@@ -13,6 +21,8 @@ import org.apache.camel.component.salesforce.api.dto.bulkv2.Job;
 import org.apache.camel.component.salesforce.api.dto.bulkv2.JobStateEnum;
 import org.apache.camel.component.salesforce.api.dto.bulkv2.LineEndingEnum;
 import org.apache.camel.component.salesforce.api.dto.bulkv2.OperationEnum;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,6 +41,10 @@ public class IngestJobs {
     /** Set once the job is done: rows Salesforce processed and refused. */
     public static final String PROCESSED = "bulkRowsProcessed";
     public static final String FAILED = "bulkRowsFailed";
+
+    private static final Logger LOG = LoggerFactory.getLogger(IngestJobs.class);
+    private static final ObjectReader FAILED_ROWS = new CsvMapper().readerForMapOf(String.class)
+            .with(CsvSchema.emptySchema().withHeader());
 
     private static final Set<JobStateEnum> WORKING = EnumSet.of(JobStateEnum.OPEN, JobStateEnum.UPLOAD_COMPLETE,
             JobStateEnum.IN_PROGRESS);
@@ -57,6 +71,25 @@ public class IngestJobs {
     public boolean working(Exchange exchange) {
         Job job = exchange.getMessage().getBody(Job.class);
         return job != null && job.getState() != null && WORKING.contains(job.getState());
+    }
+
+    /**
+     * The rows Salesforce refused (failedResults: sf__Id, sf__Error, then the row as sent), each logged by its external
+     * id and error; the row's values stay out of the log (personal data). Returns the rows for the caller.
+     */
+    public List<Map<String, String>> refused(Exchange exchange) throws IOException {
+        String externalId = exchange.getProperty(EXTERNAL_ID, String.class);
+        List<Map<String, String>> rows = new ArrayList<>();
+        try (InputStream csv = exchange.getMessage().getBody(InputStream.class);
+             MappingIterator<Map<String, String>> it = FAILED_ROWS.readValues(csv)) {
+            while (it.hasNext()) {
+                Map<String, String> row = it.next();
+                rows.add(row);
+                LOG.warn("Bulk API 2.0 job {} refused {} {}: {}", exchange.getMessage().getHeader(SalesforceEndpointConfig.JOB_ID),
+                        exchange.getProperty(OBJECT), row.get(externalId), row.get("sf__Error"));
+            }
+        }
+        return rows;
     }
 
     /** The job's end: its counts, or a failure Salesforce reports for the whole job. */

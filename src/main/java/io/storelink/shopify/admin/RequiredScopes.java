@@ -19,6 +19,8 @@ public final class RequiredScopes {
     public static final List<String> REFUNDS = List.of("read_orders");
     /** order-for-sync: the edited order, with its customer as reconciliation reads it, per orders/edited event. */
     public static final List<String> ORDER_EDITS = List.of("read_orders", "read_customers");
+    /** With line-item sync on, reconciliation and order edits also read each line's variant (Shopify: read_products). */
+    public static final List<String> LINE_ITEMS = List.of("read_products");
     /** locations, location-inventory keyed by SKU. */
     public static final List<String> INVENTORY_BY_SKU = List.of("read_locations", "read_inventory");
     /** location-inventory keyed by variant id also reads the item's variant (read_products). */

@@ -75,7 +75,8 @@ public class IngestJobs {
 
     /**
      * The rows Salesforce refused (failedResults: sf__Id, sf__Error, then the row as sent), each logged by its external
-     * id and error; the row's values stay out of the log (personal data). Returns the rows for the caller.
+     * id (a guest's without its email) and error; the row's values stay out of the log (personal data). Returns the
+     * rows for the caller.
      */
     public List<Map<String, String>> refused(Exchange exchange) throws IOException {
         String externalId = exchange.getProperty(EXTERNAL_ID, String.class);
@@ -86,10 +87,18 @@ public class IngestJobs {
                 Map<String, String> row = it.next();
                 rows.add(row);
                 LOG.warn("Bulk API 2.0 job {} refused {} {}: {}", exchange.getMessage().getHeader(SalesforceEndpointConfig.JOB_ID),
-                        exchange.getProperty(OBJECT), row.get(externalId), row.get("sf__Error"));
+                        exchange.getProperty(OBJECT), loggable(row.get(externalId)), row.get("sf__Error"));
             }
         }
         return rows;
+    }
+
+    /** A guest's key holds the guest's email (shop_guest_<email>): logged without it. */
+    static String loggable(String externalId) {
+        if (externalId == null) {
+            return "";
+        }
+        return externalId.indexOf('@') < 0 ? externalId : "<a guest's key>";
     }
 
     /** The job's end: its counts, or a failure Salesforce reports for the whole job. */

@@ -25,6 +25,8 @@ public class BackfillSteps {
     /** Exchange properties: the working directory and the table files in job order. */
     public static final String DIR = "backfillDir";
     public static final String FILES = "backfillFiles";
+    /** Exchange property: the run's orders (OrderArchive), for the rows Salesforce refuses. */
+    public static final String ORDERS = "backfillOrders";
 
     private final HistoryExport export;
 
@@ -37,7 +39,9 @@ public class BackfillSteps {
         String until = exchange.getMessage().getHeader(UNTIL, String.class);
         Path dir = Files.createTempDirectory("storelink-backfill");
         exchange.setProperty(DIR, dir);
-        exchange.setProperty(FILES, export.export(since, until == null ? null : Instant.parse(until), dir));
+        HistoryExport.Export done = export.export(since, until == null ? null : Instant.parse(until), dir);
+        exchange.setProperty(FILES, done.files());
+        exchange.setProperty(ORDERS, done.orders());
     }
 
     /** A table file becomes its ingest job's input. */
@@ -54,6 +58,10 @@ public class BackfillSteps {
     }
 
     public void cleanUp(Exchange exchange) throws IOException {
+        OrderArchive orders = exchange.getProperty(ORDERS, OrderArchive.class);
+        if (orders != null) {
+            orders.close();
+        }
         Path dir = exchange.getProperty(DIR, Path.class);
         if (dir == null) {
             return;

@@ -46,6 +46,10 @@ public class HistoryExport {
     public record TableFile(String object, String externalId, Path csv, long rows) {
     }
 
+    /** The table files in job order, and the orders they came from (for refused rows). */
+    public record Export(List<TableFile> files, OrderArchive orders) {
+    }
+
     private final ShopifyHistoryReader reader;
     private final OrderMapping mapping;
     private final MappingSettings settings;
@@ -64,7 +68,17 @@ public class HistoryExport {
     }
 
     /** Orders created in [since, until) into CSV files in {@code dir}; the files in job order. */
-    public List<TableFile> export(Instant since, Instant until, Path dir) throws IOException, InterruptedException {
+    public Export export(Instant since, Instant until, Path dir) throws IOException, InterruptedException {
+        OrderArchive archive = new OrderArchive(dir.resolve("orders.jsonl"));
+        try {
+            return export(since, until, dir, archive);
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            archive.close(); // the run's clean-up never sees it
+            throw e;
+        }
+    }
+
+    private Export export(Instant since, Instant until, Path dir, OrderArchive archive) throws IOException, InterruptedException {
         BulkRows rows = new BulkRows(settings, mapping, schema);
         List<BulkRows.Table> tables = rows.tables();
         BulkRows.Table orders = tables.get(tables.size() - 1);
@@ -74,7 +88,7 @@ public class HistoryExport {
         try (BufferedWriter out = Files.newBufferedWriter(ordersFile, StandardCharsets.UTF_8);
              CsvTable ordersCsv = new CsvTable(out, orders.columns())) {
             reader.read(since, until, order -> {
-                for (BulkRows.Row row : rows.rows(upserts(order))) {
+                for (BulkRows.Row row : rows.rows(upserts(order, archive))) {
                     if (row.table() == orders) {
                         write(ordersCsv, row.values());
                         written[0]++;
@@ -102,17 +116,19 @@ public class HistoryExport {
             files.add(new TableFile(table.object(), table.externalId(), file, records.size()));
         }
         LOG.info("Backfill export: {}", files.stream().map(f -> f.rows() + " " + f.object() + "(s)").toList());
-        return files;
+        return new Export(files, archive);
     }
 
     /** A bulk order as its Salesforce records: shaped like a webhook (its lines as the connection's nodes), mapped. */
-    private io.storelink.orders.OrderUpserts upserts(BulkOrder order) {
+    private io.storelink.orders.OrderUpserts upserts(BulkOrder order, OrderArchive archive) {
         ObjectNode graphql = order.order().deepCopy();
         graphql.putObject("lineItems").putArray("nodes").addAll(order.lineItems());
         ObjectNode shaped = WebhookShapedOrder.of(graphql, json);
         ShopifyPayload<ShopifyOrder> payload;
         try {
-            payload = parser.read(json.writeValueAsBytes(shaped));
+            byte[] bytes = json.writeValueAsBytes(shaped);
+            archive.add(shaped.get("id").asText(), bytes);
+            payload = parser.read(bytes);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

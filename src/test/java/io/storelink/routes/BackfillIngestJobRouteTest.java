@@ -47,6 +47,8 @@ class BackfillIngestJobRouteTest extends RouteTestSupport {
 
     @BeforeEach
     void startRoutes() throws Exception {
+        context.getRegistry().bind("refusedOrders", new io.storelink.backfill.RefusedOrders(context,
+                settings("storelink.mapping", io.storelink.mapping.MappingSettings.class), "shopify.orders"));
         context.addComponent("salesforce", SalesforceAnswers.standIn());
         loadRoutes("backfill.camel.yaml");
         // the run around the jobs is BackfillIT's subject (it needs the Shopify side's beans)

@@ -24,6 +24,7 @@ import org.springframework.test.context.TestPropertySource;
         "storelink.backfill.salesforce.job-poll-interval=50"})
 class BackfillIT extends BridgeTestSupport {
 
+    private static final Instant REFUSED_YEAR = Instant.parse("2018-03-01T00:00:00Z");
     private static final Instant YEAR = Instant.parse("2019-03-01T00:00:00Z"); // no other test's orders are that old
 
     @Test
@@ -61,5 +62,38 @@ class BackfillIT extends BridgeTestSupport {
         long spent = SALESFORCE.apiCalls() - calls;
         System.out.printf("Backfill of %d orders: %d Salesforce API calls%n", orders.size(), spent); // measured, see README
         assertThat(spent).as("Salesforce API calls for the whole backfill").isLessThanOrEqualTo(24);
+    }
+
+    @Test
+    void anOpportunitySalesforceRefusesGoesToTheDeadLetterTopicAsItsOrderAndTheRestIsWritten() throws Exception {
+        OrderFactory history = new OrderFactory(7, REFUSED_YEAR);
+        ObjectNode kept = history.companyOrder();
+        ObjectNode refused = history.companyOrder();
+        SHOPIFY_ADMIN.putOrder(kept);
+        SHOPIFY_ADMIN.putOrder(refused);
+        SALESFORCE.faults().rejectWhere("Opportunity", "External_Shopify_Order_ID__c", refused.get("id").asText(),
+                "FIELD_CUSTOM_VALIDATION_EXCEPTION", "Close Date must be in the future");
+        try {
+            Exchange run = camel.createProducerTemplate().send("direct:backfill", e -> {
+                e.getMessage().setHeader(BackfillSteps.SINCE, REFUSED_YEAR.toString());
+                e.getMessage().setHeader(BackfillSteps.UNTIL, "2019-01-01T00:00:00Z");
+            });
+            assertThat(run.getException()).isNull();
+        } finally {
+            SALESFORCE.faults().clearRejections();
+        }
+
+        assertThat(SALESFORCE.find("Opportunity", "External_Shopify_Order_ID__c", kept.get("id").asText())).isPresent();
+        assertThat(SALESFORCE.find("Opportunity", "External_Shopify_Order_ID__c", refused.get("id").asText())).isEmpty();
+        var dead = readAll(DEAD_LETTER_TOPIC).stream()
+                .filter(r -> refused.get("id").asText().equals(headers(r).get("storelink-shopify-order-id"))).toList();
+        assertThat(dead).singleElement().satisfies(r -> {
+            assertThat(headers(r)).containsEntry("storelink-error-class", "VALIDATION")
+                    .containsEntry("storelink-error-codes", "FIELD_CUSTOM_VALIDATION_EXCEPTION")
+                    .containsEntry("storelink-source-topic", ORDERS_TOPIC).containsEntry("X-Shopify-Topic", "orders/updated");
+            assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.value()).path("id").asText())
+                    .as("the order itself, replayable through the orders writer").isEqualTo(refused.get("id").asText());
+            assertThat(r.key()).isEqualTo(refused.at("/customer/id").asText());
+        });
     }
 }

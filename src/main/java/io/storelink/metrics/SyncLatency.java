@@ -55,7 +55,7 @@ public class SyncLatency {
     }
 
     /** ISO-8601 instant, e.g. {@code 2025-07-10T16:15:47.000000Z}; null when absent or not an instant. */
-    static Instant triggeredAt(String text) {
+    public static Instant triggeredAt(String text) {
         if (text == null || text.isBlank()) {
             return null;
         }

@@ -2,6 +2,7 @@ package io.storelink.orders;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.storelink.deadletter.DeadLetterHeaders;
+import io.storelink.metrics.SyncLatency;
 import io.storelink.shopify.ShopifyHeaders;
 import io.storelink.shopify.ShopifyPayload;
 import io.storelink.shopify.model.ShopifyCustomer;
@@ -11,7 +12,6 @@ import org.apache.camel.component.kafka.KafkaConstants;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.Map;
 
 /**
@@ -119,13 +119,9 @@ final class BatchRecord {
     }
 
     private static Instant deletedAt(Exchange exchange) {
-        String triggered = exchange.getMessage().getHeader(ShopifyHeaders.TRIGGERED_AT, String.class);
+        Instant triggered = SyncLatency.triggeredAt(exchange.getMessage().getHeader(ShopifyHeaders.TRIGGERED_AT, String.class));
         if (triggered != null) {
-            try {
-                return Instant.parse(triggered.trim());
-            } catch (DateTimeParseException e) {
-                // not Shopify's format: the record's own time below
-            }
+            return triggered;
         }
         Long timestamp = exchange.getMessage().getHeader(KafkaConstants.TIMESTAMP, Long.class);
         return timestamp == null ? null : Instant.ofEpochMilli(timestamp);

@@ -1,12 +1,16 @@
 package io.storelink.bench;
 
+import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 
@@ -24,9 +28,13 @@ import io.storelink.fakes.salesforce.FakeSalesforce;
  * starts {@link FakeSalesforce} on 127.0.0.1 (a free port) accepting these client credentials, and next to it a
  * small control server (another free port) for the benchmark: {@code GET /stats} answers {@code key=value} lines
  * (calls: metered API calls, a composite counting once, the OAuth token requests not included; logins: token
- * requests; calls per kind; records per object) and {@code GET /opportunity?order=<id>} the
- * {@code Shopify_Updated_At__c} of that order's Opportunity (404 while there is none). Writes the fake's URL and the
- * control URL to ready-file, one a line, once both accept requests; then runs until killed.
+ * requests; calls per kind; records per object; Bulk API 2.0: {@code bulk_calls}, {@code bulk_query_jobs} and per
+ * object of the ingest jobs {@code ingest_<object>_<counter>}: jobs, uploads, rows_uploaded (data rows received by
+ * uploads), rows_processed, rows_failed, jobs_complete, jobs_failed, jobs_aborted), {@code GET /opportunity?order=<id>}
+ * the {@code Shopify_Updated_At__c} of that order's Opportunity (404 while there is none) and
+ * {@code GET /rows?object=<sObject>&fields=<a,b,c>} those fields of every record of the object, tab-separated, one
+ * record a line (the backfill benchmark's check). Writes the fake's URL and the control URL to ready-file, one a
+ * line, once both accept requests; then runs until killed.
  */
 public final class BenchSalesforce {
 
@@ -48,6 +56,30 @@ public final class BenchSalesforce {
                     : fake.find("Opportunity", "External_Shopify_Order_ID__c", order).orElse(null);
             Object version = opportunity == null ? null : opportunity.get("Shopify_Updated_At__c");
             reply(ex, version == null ? 404 : 200, version == null ? "" : version.toString());
+        });
+        control.createContext("/rows", ex -> {
+            String object = param(ex, "object");
+            String fields = param(ex, "fields");
+            if (object == null || fields == null) {
+                reply(ex, 400, "object and fields required\n");
+                return;
+            }
+            List<List<String>> rows;
+            try {
+                rows = fake.fieldValues(object, List.of(fields.split(",")));
+            } catch (IllegalArgumentException e) {
+                reply(ex, 400, e.getMessage() + "\n");
+                return;
+            }
+            ex.getResponseHeaders().set("Content-Type", "text/tab-separated-values;charset=UTF-8");
+            ex.sendResponseHeaders(200, 0); // chunked: 100,000 lines are streamed
+            try (Writer out = new BufferedWriter(new OutputStreamWriter(ex.getResponseBody(), StandardCharsets.UTF_8), 1 << 16)) {
+                for (List<String> row : rows) {
+                    out.write(String.join("\t", row));
+                    out.write('\n');
+                }
+            }
+            ex.close();
         });
         control.start();
         String controlUrl = "http://127.0.0.1:" + control.getAddress().getPort();
@@ -72,6 +104,11 @@ public final class BenchSalesforce {
         for (String object : new String[] {"Account", "Contact", "Opportunity"}) {
             s.append(object.toLowerCase(java.util.Locale.ROOT)).append("s=").append(fake.count(object)).append('\n');
         }
+        s.append("bulk_calls=").append(fake.apiCalls("/jobs/")).append('\n');
+        s.append("bulk_query_jobs=").append(fake.bulkQueryJobs()).append('\n');
+        fake.bulkIngestStats().forEach((object, counters) -> counters.forEach((counter, n) ->
+                s.append("ingest_").append(object.toLowerCase(java.util.Locale.ROOT)).append('_').append(counter)
+                        .append('=').append(n).append('\n')));
         return s.toString();
     }
 

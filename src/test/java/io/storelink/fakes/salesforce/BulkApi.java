@@ -39,6 +39,8 @@ final class BulkApi {
     private int pollsToComplete = 2;
     private long batchesUsed;
     private long queryJobsUsed;
+    /** object -> counters of its ingest jobs (see {@link #ingestStats}); kept when a job is deleted. */
+    private final Map<String, Map<String, Long>> ingestStats = new java.util.TreeMap<>();
 
     BulkApi(SalesforceStore store, RecordWriter writer) {
         this.store = store;
@@ -51,6 +53,34 @@ final class BulkApi {
 
     synchronized void pollsToComplete(int polls) {
         pollsToComplete = Math.max(1, polls);
+    }
+
+    /**
+     * Per object of the ingest jobs made so far: {@code jobs} created, {@code uploads} (PUTs accepted),
+     * {@code rows_uploaded} (data rows received by those uploads), {@code rows_processed} and {@code rows_failed}
+     * (once a job was processed), {@code jobs_complete}, {@code jobs_failed}, {@code jobs_aborted}. A copy.
+     */
+    synchronized Map<String, Map<String, Long>> ingestStats() {
+        Map<String, Map<String, Long>> copy = new java.util.TreeMap<>();
+        ingestStats.forEach((object, counters) -> copy.put(object, new LinkedHashMap<>(counters)));
+        return copy;
+    }
+
+    /** Query jobs created so far. */
+    synchronized long queryJobs() {
+        return queryJobsUsed;
+    }
+
+    private void count(IngestJob job, String counter, long n) {
+        Map<String, Long> counters = ingestStats.computeIfAbsent(job.type.name(), k -> {
+            Map<String, Long> m = new LinkedHashMap<>();
+            for (String c : List.of("jobs", "uploads", "rows_uploaded", "rows_processed", "rows_failed", "jobs_complete",
+                    "jobs_failed", "jobs_aborted")) {
+                m.put(c, 0L);
+            }
+            return m;
+        });
+        counters.merge(counter, n, Long::sum);
     }
 
     /** Adds the Bulk API allocations to a /limits body. */
@@ -113,6 +143,7 @@ final class BulkApi {
         }
         IngestJob job = new IngestJob(ids.next("750"), type, operation, external, lineEnding, delimiter, version);
         ingest.put(job.id, job);
+        count(job, "jobs", 1);
         return json(200, ingestInfo(job, false));
     }
 
@@ -129,6 +160,7 @@ final class BulkApi {
                         job.state = "UploadComplete";
                     } else if ("Aborted".equals(to) && List.of("Open", "UploadComplete", "InProgress").contains(job.state)) {
                         job.abort();
+                        count(job, "jobs_aborted", 1);
                     } else {
                         throw invalidState("Invalid state transition from " + job.state + " to " + to);
                     }
@@ -155,6 +187,8 @@ final class BulkApi {
                             + "'Abort' / 'Delete' the current Job then create a new Job and make sure you only do 'PUT' once on a given Job.");
                 }
                 job.upload(body);
+                count(job, "uploads", 1);
+                count(job, "rows_uploaded", job.records());
                 return new Reply(201, null, null, Map.of());
             }
             case "successfulResults", "failedResults", "unprocessedrecords" -> {
@@ -180,6 +214,9 @@ final class BulkApi {
         } else if (job.state.equals("InProgress") && job.polls >= pollsToComplete) {
             store.locked(() -> job.process(writer));
             batchesUsed += job.batches();
+            count(job, "rows_processed", job.processed());
+            count(job, "rows_failed", job.failedCount());
+            count(job, job.state.equals("JobComplete") ? "jobs_complete" : "jobs_failed", 1);
         }
     }
 

@@ -224,6 +224,19 @@ public final class FakeSalesforce implements AutoCloseable {
         return store.locked(() -> store.all(name).size());
     }
 
+    /**
+     * The given fields of every record of {@code sObject} in creation order, as text (a missing value as ""): what a
+     * benchmark compares with what it sent, without copying whole records.
+     */
+    public List<List<String>> fieldValues(String sObject, List<String> fields) {
+        String name = objectName(sObject);
+        Schema.SObjectType type = schema.object(name).orElseThrow();
+        List<String> canonical = fields.stream().map(f -> type.field(f).map(Schema.Field::name)
+                .orElseThrow(() -> new IllegalArgumentException("unknown field " + sObject + "." + f))).toList();
+        return store.locked(() -> store.all(name).stream().map(r -> canonical.stream()
+                .map(f -> r.get(f) == null ? "" : String.valueOf(r.get(f))).toList()).toList());
+    }
+
     /** Inserts a record through the same validation as the API (handy for seeding); returns its Id. */
     public String insert(String sObject, Map<String, Object> fields) {
         Schema.SObjectType type = schema.object(objectName(sObject)).orElseThrow();
@@ -321,6 +334,19 @@ public final class FakeSalesforce implements AutoCloseable {
     public FakeSalesforce bulkPollsToComplete(int polls) {
         bulk.pollsToComplete(polls);
         return this;
+    }
+
+    /**
+     * Bulk API 2.0 ingest jobs per object: jobs created, uploads, rows received by uploads, rows processed and
+     * failed, jobs complete, failed and aborted.
+     */
+    public Map<String, Map<String, Long>> bulkIngestStats() {
+        return bulk.ingestStats();
+    }
+
+    /** Bulk API 2.0 query jobs created. */
+    public long bulkQueryJobs() {
+        return bulk.queryJobs();
     }
 
     public Faults faults() {

@@ -93,6 +93,7 @@ final class BulkOperations implements AutoCloseable {
     private int concurrent = DEFAULT_CONCURRENT;
     private Fault nextFault;
     private Iterable<ObjectNode> source;
+    private final java.util.concurrent.atomic.AtomicLong downloads = new java.util.concurrent.atomic.AtomicLong();
 
     private Path dir() {
         if (dir == null) {
@@ -143,6 +144,16 @@ final class BulkOperations implements AutoCloseable {
         op.status = Status.EXPIRED;
         files.remove(op.fileToken);
         files.remove(op.partialToken);
+    }
+
+    /** Operations created (bulkOperationRunQuery answered with an operation). */
+    synchronized long created() {
+        return ops.size();
+    }
+
+    /** GETs of a result link answered with the file. */
+    long downloads() {
+        return downloads.get();
     }
 
     // ---- GraphQL ----
@@ -213,6 +224,7 @@ final class BulkOperations implements AutoCloseable {
             ex.getResponseBody().write(body);
             return;
         }
+        downloads.incrementAndGet();
         ex.getResponseHeaders().set("Content-Type", "application/jsonl");
         ex.sendResponseHeaders(200, Files.size(file));
         try (OutputStream out = ex.getResponseBody()) {

@@ -166,6 +166,16 @@ public final class FakeShopifyAdmin implements AutoCloseable {
         return this;
     }
 
+    /** Bulk operations created so far (every bulkOperationRunQuery that was not refused). */
+    public long bulkOperationsCreated() {
+        return shop.bulkOperations().created();
+    }
+
+    /** Result files served (GETs of a result link answered 200). */
+    public long bulkDownloads() {
+        return shop.bulkOperations().downloads();
+    }
+
     /** Shopify cancels the next bulk operation. */
     public void cancelNextBulkOperation() {
         shop.bulkOperations().cancelNext();

@@ -138,6 +138,8 @@ class FakeShopifyBulkOperationsIT {
         }
         assertThat(lines[1]).isEqualTo(orders);
         assertThat(lines[0]).isEqualTo(done.get("objectCount").asLong());
+        assertThat(admin.bulkOperationsCreated()).isEqualTo(1);
+        assertThat(admin.bulkDownloads()).isEqualTo(1);
         assertThat(seen).hasSize(customers);
         System.out.printf("[fake-shopify] bulk result of %d orders of %d customers: %d lines, %.1f MB, made in %d ms, read in %d ms%n",
                 orders, customers, lines[0], done.get("fileSize").asLong() / 1e6, (made - start) / 1_000_000,

@@ -149,16 +149,21 @@ launch_bridge() { # name args...: `java <flags> -jar <jar> backfill <args>` in t
     SHOPIFY_WEBHOOK_SECRET="$SECRET" KAFKA_BOOTSTRAP_SERVERS="$BROKERS" \
     SHOPIFY_STORE_DOMAIN="$SHOP_URL" SHOPIFY_ADMIN_API_ACCESS_TOKEN="$SHOP_TOKEN" \
     SALESFORCE_LOGIN_URL="$SF_URL" SALESFORCE_CLIENT_ID="$CLIENT_ID" SALESFORCE_CLIENT_SECRET="$CLIENT_SECRET" \
-    timeout --signal=KILL "$RUN_TIMEOUT" java $JAVA_OPTS -jar "$JAR" backfill "$@" >"$OUT/$name-bridge.log" 2>&1 &
+    java $JAVA_OPTS -jar "$JAR" backfill "$@" >"$OUT/$name-bridge.log" 2>&1 & # env execs java: the pid is the JVM's
   BRIDGE_PID=$!
   PIDS+=("$BRIDGE_PID")
   sample_bridge "$BRIDGE_PID" "$OUT/$name.rss"
+  (for ((i = 0; i < RUN_TIMEOUT; i++)); do sleep 1; kill -0 "$BRIDGE_PID" 2>/dev/null || exit 0; done
+   echo "  TIMEOUT: the run took over $RUN_TIMEOUT s, killed"; kill -KILL "$BRIDGE_PID" 2>/dev/null) &
+  WATCHDOG=$!
+  PIDS+=("$WATCHDOG")
   echo "  pid $BRIDGE_PID"
 }
 await_bridge() { # name: waits for the run to end; sets RC, T1_MS
   RC=0
   wait "$BRIDGE_PID" || RC=$?
   T1_MS=$(date +%s%3N)
+  kill -KILL "$WATCHDOG" 2>/dev/null || true
   stop_pid "$SAMPLER" 2
   echo "  exit code $RC after $(secs "$T0_MS" "$T1_MS") s"
 }

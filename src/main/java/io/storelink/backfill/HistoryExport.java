@@ -6,7 +6,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -17,6 +16,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.storelink.backfill.salesforce.BulkRows;
 import io.storelink.backfill.salesforce.CsvTable;
+import io.storelink.backfill.run.BackfillProgress;
+import io.storelink.backfill.shopify.BulkOperation;
 import io.storelink.backfill.shopify.BulkOrder;
 import io.storelink.backfill.shopify.ShopifyHistoryReader;
 import io.storelink.mapping.MappingSettings;
@@ -56,9 +57,11 @@ public class HistoryExport {
     private final OrgSchema schema;
     private final ParseOrder parser;
     private final ObjectMapper json;
+    private final BackfillProgress progress;
 
     public HistoryExport(ShopifyHistoryReader reader, OrderMapping mapping, MappingSettings settings, OrgSchema schema,
-            ParseOrder parser, ObjectMapper json) {
+            ParseOrder parser, ObjectMapper json, BackfillProgress progress) {
+        this.progress = progress;
         this.reader = reader;
         this.mapping = mapping;
         this.settings = settings;
@@ -67,18 +70,19 @@ public class HistoryExport {
         this.json = json;
     }
 
-    /** Orders created in [since, until) into CSV files in {@code dir}; the files in job order. */
-    public Export export(Instant since, Instant until, Path dir) throws IOException, InterruptedException {
+    /** The orders of a COMPLETED bulk operation into CSV files in {@code dir}; the files in job order. */
+    public Export export(BulkOperation completed, Path dir) throws IOException, InterruptedException {
         OrderArchive archive = new OrderArchive(dir.resolve("orders.jsonl"));
         try {
-            return export(since, until, dir, archive);
+            return export(completed, dir, archive);
         } catch (IOException | InterruptedException | RuntimeException e) {
             archive.close(); // the run's clean-up never sees it
             throw e;
         }
     }
 
-    private Export export(Instant since, Instant until, Path dir, OrderArchive archive) throws IOException, InterruptedException {
+    private Export export(BulkOperation completed, Path dir, OrderArchive archive) throws IOException, InterruptedException {
+        progress.ordersInFile(completed.rootObjectCount());
         BulkRows rows = new BulkRows(settings, mapping, schema);
         List<BulkRows.Table> tables = rows.tables();
         BulkRows.Table orders = tables.get(tables.size() - 1);
@@ -87,7 +91,8 @@ public class HistoryExport {
         Path ordersFile = dir.resolve(orders.object() + ".csv");
         try (BufferedWriter out = Files.newBufferedWriter(ordersFile, StandardCharsets.UTF_8);
              CsvTable ordersCsv = new CsvTable(out, orders.columns())) {
-            reader.read(since, until, order -> {
+            reader.readResult(completed, order -> {
+                progress.orderRead(); // a stop requested by the operator ends the run here
                 for (BulkRows.Row row : rows.rows(upserts(order, archive))) {
                     if (row.table() == orders) {
                         write(ordersCsv, row.values());

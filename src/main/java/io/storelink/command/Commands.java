@@ -17,7 +17,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 public final class Commands {
 
     /** Every command's name; an unknown first argument starts the bridge as before (Spring's own --options). */
-    public static final Set<String> NAMES = Set.of("doctor", "register-webhooks");
+    public static final Set<String> NAMES = Set.of("doctor", "register-webhooks", "backfill");
 
     public static final String PROFILE = "command";
 
@@ -40,7 +40,7 @@ public final class Commands {
         String[] settings = rest.stream().filter(Commands::isSetting).toArray(String[]::new);
         List<String> arguments = rest.stream().filter(a -> !isSetting(a)).toList();
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(application)
-                .profiles(PROFILE)
+                .profiles(PROFILE, name) // and the command's own profile, when application.yaml has one
                 .web(WebApplicationType.NONE)
                 .logStartupInfo(false)
                 .run(settings)) {

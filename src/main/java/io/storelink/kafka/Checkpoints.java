@@ -55,6 +55,11 @@ public class Checkpoints {
     }
 
     public Optional<Instant> read(String job) {
+        return readText(job).map(Instant::parse);
+    }
+
+    /** The newest value under {@code key}, as written (the backfill keeps a JSON document here). */
+    public Optional<String> readText(String key) {
         createTopicIfMissing();
         Properties props = clients.consumer();
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
@@ -72,21 +77,25 @@ public class Checkpoints {
                     throw new IllegalStateException("could not read checkpoint topic " + topic + " within " + TIMEOUT);
                 }
                 for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(500))) {
-                    if (job.equals(r.key())) {
+                    if (key.equals(r.key())) {
                         value = r.value(); // the newest wins; a null value (tombstone) clears it
                     }
                 }
             }
-            return Optional.ofNullable(value).map(Instant::parse);
+            return Optional.ofNullable(value);
         }
     }
 
     public void write(String job, Instant at) {
+        writeText(job, at.toString());
+    }
+
+    public void writeText(String job, String value) {
         Properties props = clients.producer();
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(props, new StringSerializer(), new StringSerializer())) {
-            producer.send(new ProducerRecord<>(topic, job, at.toString())).get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            producer.send(new ProducerRecord<>(topic, job, value)).get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while writing checkpoint " + job, e);

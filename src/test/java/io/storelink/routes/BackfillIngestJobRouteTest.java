@@ -40,9 +40,31 @@ class BackfillIngestJobRouteTest extends RouteTestSupport {
         return Map.of("storelink.backfill.salesforce.job-poll-interval", "1");
     }
 
+    /** BackfillSteps' part of a job (the checkpoint's steps), recorded among the calls. */
+    public class JobSteps {
+        private final IngestJobs jobs = new IngestJobs();
+
+        public void created(Exchange e) {
+            calls.add("checkpoint OPEN");
+        }
+
+        public void submitted(Exchange e) {
+            calls.add("checkpoint SUBMITTED");
+        }
+
+        public boolean working(Exchange e) {
+            return jobs.working(e);
+        }
+
+        public void jobDone(Exchange e) {
+            calls.add("checkpoint DONE");
+        }
+    }
+
     @Override
     protected void bindToRegistry(Registry registry) {
         registry.bind("ingestJobs", new IngestJobs());
+        registry.bind("backfillSteps", new JobSteps());
     }
 
     @BeforeEach
@@ -54,6 +76,7 @@ class BackfillIngestJobRouteTest extends RouteTestSupport {
         // the run around the jobs is BackfillIT's subject (it needs the Shopify side's beans)
         org.apache.camel.model.Model model = context.getCamelContextExtension().getContextPlugin(org.apache.camel.model.Model.class);
         model.removeRouteDefinition(model.getRouteDefinition("backfill"));
+        model.removeRouteDefinition(model.getRouteDefinition("backfill-run"));
         advise("backfill-ingest-job", route -> route.mockEndpointsAndSkip("salesforce:*"));
         context.start();
         answer("bulk2CreateJob", e -> {
@@ -70,6 +93,7 @@ class BackfillIngestJobRouteTest extends RouteTestSupport {
             return null;
         });
         answer("bulk2CloseJob", e -> job(JobStateEnum.UPLOAD_COMPLETE));
+        answer("bulk2AbortJob", e -> job(JobStateEnum.ABORTED));
         answer("bulk2GetFailedResults", e -> new java.io.ByteArrayInputStream(("sf__Id,sf__Error,External_Shopify_Order_ID__c,Amount\n"
                 + ",FIELD_CUSTOM_VALIDATION_EXCEPTION:Amount too high:Amount --,1001,10.00\n").getBytes(StandardCharsets.UTF_8)));
         int[] reads = {0};
@@ -82,7 +106,8 @@ class BackfillIngestJobRouteTest extends RouteTestSupport {
 
         assertThat(done.getException()).isNull();
         assertThat(calls).as("then the refused rows, as the job reports some").containsExactly("bulk2CreateJob",
-                "bulk2CreateBatch", "bulk2CloseJob", "bulk2GetJob", "bulk2GetJob", "bulk2GetJob", "bulk2GetFailedResults");
+                "checkpoint OPEN", "bulk2CreateBatch", "bulk2CloseJob", "checkpoint SUBMITTED", "bulk2GetJob", "bulk2GetJob",
+                "bulk2GetJob", "bulk2GetFailedResults", "checkpoint DONE");
         assertThat(uploaded).containsExactly("External_Shopify_Order_ID__c,Amount\n1001,10.00\n");
         assertThat(done.getProperty(IngestJobs.PROCESSED)).isEqualTo(100L);
         assertThat(done.getProperty(IngestJobs.FAILED)).isEqualTo(2L);
@@ -98,9 +123,32 @@ class BackfillIngestJobRouteTest extends RouteTestSupport {
                 .hasMessageContaining("7503h00000LoAdAAAV").hasMessageContaining("FAILED").hasMessageContaining("InvalidBatch");
     }
 
+    @Test
+    void aJobUploadedBeforeARestartIsOnlyWaitedFor() throws Exception {
+        Exchange done = run("External_Shopify_Order_ID__c\n1001\n", "backfillSubmittedJob", "7503h00000LoAdAAAV");
+
+        assertThat(done.getException()).isNull();
+        assertThat(calls).containsExactly("bulk2GetJob", "bulk2GetJob", "bulk2GetJob", "bulk2GetFailedResults", "checkpoint DONE");
+        assertThat(uploaded).isEmpty();
+    }
+
+    @Test
+    void aJobCreatedButNeverClosedBeforeARestartIsAbortedAndMadeAgain() throws Exception {
+        Exchange done = run("External_Shopify_Order_ID__c\n1001\n", "backfillOrphanedJob", "7503h00000OrPhAAAV");
+
+        assertThat(done.getException()).isNull();
+        assertThat(calls).startsWith("bulk2AbortJob", "bulk2CreateJob", "checkpoint OPEN", "bulk2CreateBatch");
+        assertThat(uploaded).hasSize(1);
+    }
+
     private Exchange run(String csv) throws Exception {
+        return run(csv, "unused", null);
+    }
+
+    private Exchange run(String csv, String property, String value) throws Exception {
         Path file = Files.writeString(dir.resolve("opportunities.csv"), csv);
         return template.send("direct:backfill-ingest-job", e -> {
+            e.setProperty(property, value);
             e.setProperty(IngestJobs.OBJECT, "Opportunity");
             e.setProperty(IngestJobs.EXTERNAL_ID, "External_Shopify_Order_ID__c");
             e.setProperty(IngestJobs.CSV, file);

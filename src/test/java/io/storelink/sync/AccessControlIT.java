@@ -33,7 +33,7 @@ class AccessControlIT extends BridgeTestSupport {
             "/actuator/metrics", "/actuator/metrics/jvm.memory.used", "/actuator/prometheus", "/actuator/camelroutes",
             "/actuator/health/pollers", "/actuator/health/salesforce", "/actuator/jolokia/version",
             "/actuator/jolokia/read/java.lang:type=Runtime/Uptime", "/actuator/hawtio/jolokia/version", // the console's path to Jolokia
-            "/admin/dead-letters/replay", "/actuator/doctor");
+            "/admin/dead-letters/replay", "/admin/backfill", "/actuator/health/backfill", "/actuator/doctor");
 
     private static final List<String> PUBLIC = List.of(
             "/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness", "/actuator/info");

@@ -2,17 +2,26 @@ package io.storelink.sync;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import static org.awaitility.Awaitility.await;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.storelink.backfill.BackfillSteps;
+import io.storelink.backfill.run.BackfillCheckpoint;
+import io.storelink.backfill.run.BackfillCheckpoints;
+import io.storelink.backfill.run.BackfillRequest;
+import io.storelink.backfill.run.BackfillRun;
 import io.storelink.fakes.shopify.OrderFactory;
-import org.apache.camel.Exchange;
-import org.apache.camel.ProducerTemplate;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestPropertySource;
 
 /**
@@ -26,6 +35,29 @@ class BackfillIT extends BridgeTestSupport {
 
     private static final Instant REFUSED_YEAR = Instant.parse("2018-03-01T00:00:00Z");
     private static final Instant YEAR = Instant.parse("2019-03-01T00:00:00Z"); // no other test's orders are that old
+    private static final Instant RESUMED_YEAR = Instant.parse("2017-03-01T00:00:00Z");
+    private static final Instant DRY_YEAR = Instant.parse("2016-03-01T00:00:00Z");
+
+    @Autowired
+    BackfillRun run;
+
+    @Autowired
+    BackfillCheckpoints checkpoints;
+
+    /** One run through route backfill-run, as the command and the admin endpoint start it. */
+    private BackfillRun.Outcome backfill(Instant since, String until, boolean dryRun) throws Exception {
+        return backfill(new BackfillRequest(since, until == null ? null : Instant.parse(until), dryRun, false));
+    }
+
+    private BackfillRun.Outcome backfill(BackfillRequest request) throws Exception {
+        startWhenIdle(request);
+        return run.await(Duration.ofMinutes(2));
+    }
+
+    private void startWhenIdle(BackfillRequest request) throws Exception {
+        await().atMost(Duration.ofSeconds(30)).until(() -> !run.isRunning()); // the last run's route stops after it
+        assertThat(run.start(request)).isTrue();
+    }
 
     @Test
     void aYearOfOrdersLandsAsAccountsContactsAndOpportunitiesInAFewBulkCalls() throws Exception {
@@ -38,13 +70,7 @@ class BackfillIT extends BridgeTestSupport {
         }
         long calls = SALESFORCE.apiCalls();
 
-        ProducerTemplate template = camel.createProducerTemplate();
-        Exchange run = template.send("direct:backfill", e -> {
-            e.getMessage().setHeader(BackfillSteps.SINCE, YEAR.toString());
-            e.getMessage().setHeader(BackfillSteps.UNTIL, "2020-01-01T00:00:00Z");
-        });
-
-        assertThat(run.getException()).isNull();
+        assertThat(backfill(YEAR, "2020-01-01T00:00:00Z", false).succeeded()).isTrue();
         for (ObjectNode order : orders) {
             String customer = order.at("/customer/id").asText();
             Map<String, Object> opportunity = SALESFORCE.find("Opportunity", "External_Shopify_Order_ID__c",
@@ -74,11 +100,7 @@ class BackfillIT extends BridgeTestSupport {
         SALESFORCE.faults().rejectWhere("Opportunity", "External_Shopify_Order_ID__c", refused.get("id").asText(),
                 "FIELD_CUSTOM_VALIDATION_EXCEPTION", "Close Date must be in the future");
         try {
-            Exchange run = camel.createProducerTemplate().send("direct:backfill", e -> {
-                e.getMessage().setHeader(BackfillSteps.SINCE, REFUSED_YEAR.toString());
-                e.getMessage().setHeader(BackfillSteps.UNTIL, "2019-01-01T00:00:00Z");
-            });
-            assertThat(run.getException()).isNull();
+            assertThat(backfill(REFUSED_YEAR, "2019-01-01T00:00:00Z", false).succeeded()).isTrue();
         } finally {
             SALESFORCE.faults().clearRejections();
         }
@@ -95,5 +117,81 @@ class BackfillIT extends BridgeTestSupport {
                     .as("the order itself, replayable through the orders writer").isEqualTo(refused.get("id").asText());
             assertThat(r.key()).isEqualTo(refused.at("/customer/id").asText());
         });
+    }
+
+    @Test
+    void aStoppedRunResumesFromItsCheckpointWithoutUploadingAgainWhatSalesforceHas() throws Exception {
+        OrderFactory history = new OrderFactory(11, RESUMED_YEAR);
+        List<ObjectNode> orders = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            orders.add(history.companyOrder());
+            SHOPIFY_ADMIN.putOrder(orders.get(i));
+        }
+        SALESFORCE.bulkPollsToComplete(1_000_000); // Salesforce keeps working on the jobs until the test lets it finish
+        try {
+            startWhenIdle(new BackfillRequest(RESUMED_YEAR, Instant.parse("2018-01-01T00:00:00Z"), false, false));
+            await().atMost(Duration.ofSeconds(60)).until(() -> run.checkpoint() != null && run.checkpoint().job("Account#0")
+                    .map(j -> j.state() == BackfillCheckpoint.JobState.SUBMITTED).orElse(false));
+            long uploads = SALESFORCE.apiCalls("/batches");
+            run.stop(); // as a crash would: the Account job is uploaded, Salesforce has not finished it
+            BackfillRun.Outcome stopped = run.await(Duration.ofMinutes(1));
+            assertThat(stopped.succeeded()).isFalse();
+            assertThat(stopped.summary()).startsWith("stopped");
+            BackfillCheckpoint kept = checkpoints.last().orElseThrow();
+            assertThat(kept.stage()).isEqualTo(BackfillCheckpoint.Stage.STOPPED);
+            assertThat(kept.operationId()).isNotNull();
+            assertThat(orders).allSatisfy(o -> assertThat(SALESFORCE.find("Opportunity", "External_Shopify_Order_ID__c",
+                    o.get("id").asText())).isEmpty());
+
+            SALESFORCE.bulkPollsToComplete(2);
+            BackfillRun.Outcome resumed = backfill(BackfillRequest.resumeLast());
+
+            assertThat(resumed.succeeded()).as(resumed.summary()).isTrue();
+            assertThat(SALESFORCE.apiCalls("/batches") - uploads)
+                    .as("uploads after the resume: Contacts and Opportunities only, the Accounts' job was waited for").isEqualTo(2);
+            assertThat(checkpoints.last().orElseThrow().operationId()).as("the same Shopify bulk operation").isEqualTo(kept.operationId());
+            assertThat(checkpoints.last().orElseThrow().stage()).isEqualTo(BackfillCheckpoint.Stage.DONE);
+            for (ObjectNode order : orders) {
+                assertThat(SALESFORCE.find("Opportunity", "External_Shopify_Order_ID__c", order.get("id").asText())).isPresent();
+            }
+        } finally {
+            SALESFORCE.bulkPollsToComplete(2);
+        }
+    }
+
+    @Test
+    void aDryRunCountsAndWritesNothing() throws Exception {
+        OrderFactory history = new OrderFactory(13, DRY_YEAR);
+        ObjectNode order = history.companyOrder();
+        SHOPIFY_ADMIN.putOrder(order);
+        long calls = SALESFORCE.apiCalls("/jobs/ingest");
+
+        BackfillRun.Outcome outcome = backfill(DRY_YEAR, "2017-01-01T00:00:00Z", true);
+
+        assertThat(outcome.succeeded()).isTrue();
+        assertThat(outcome.summary()).contains("1 orders read").contains("dry run");
+        assertThat(SALESFORCE.apiCalls("/jobs/ingest")).as("no ingest job").isEqualTo(calls);
+        assertThat(SALESFORCE.find("Opportunity", "External_Shopify_Order_ID__c", order.get("id").asText())).isEmpty();
+    }
+
+    @Test
+    void theAdminEndpointStartsAndShowsARunAndAnswersBadInputWith400() throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        HttpResponse<String> bad = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/admin/backfill?since=last-year"))
+                .header("Authorization", consoleAuthorization()).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(bad.body()).contains("since last-year is neither a date");
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> !run.isRunning());
+        HttpResponse<String> started = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                        + "/admin/backfill?since=2015-01-01&until=2015-02-01&dryRun=true"))
+                .header("Authorization", consoleAuthorization()).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(started.statusCode()).isEqualTo(202);
+        assertThat(run.await(Duration.ofMinutes(1)).succeeded()).isTrue();
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(getAsConsole(port, "/admin/backfill").body())
+                .contains("\"running\":false").contains("\"since\":\"2015-01-01T00:00:00Z\"").contains("\"lastOutcome\""));
+        assertThat(getAsConsole(port, "/actuator/health/backfill").body()).contains("\"status\":\"UP\"").contains("ordersRead");
     }
 }

@@ -69,7 +69,13 @@ public class BulkQueryRunner {
      * matched), FAILED, CANCELED and EXPIRED are a {@link BulkOperationException} naming Shopify's code.
      */
     public BulkOperation awaitCompleted(String operationId) throws InterruptedException {
+        return awaitCompleted(operationId, () -> { });
+    }
+
+    /** As {@link #awaitCompleted(String)}, running {@code beforePoll} first each time (a stop throws from there). */
+    public BulkOperation awaitCompleted(String operationId, Runnable beforePoll) throws InterruptedException {
         while (true) {
+            beforePoll.run();
             BulkOperation op = poll(operationId);
             if (op.completed()) {
                 LOG.info("Shopify bulk operation {} completed: {} objects, {} orders, {} bytes", op.id(), op.objectCount(),

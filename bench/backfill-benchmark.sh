@@ -5,13 +5,15 @@
 #
 #   bench/backfill-benchmark.sh               # both: full, resume
 #   bench/backfill-benchmark.sh full          # one backfill run: API calls, wall time, peak RSS, duplicates, lost
-#   bench/backfill-benchmark.sh resume        # kill -9 mid-way, then `backfill --resume`: same end state, nothing
+#   bench/backfill-benchmark.sh resume        # kill -9 mid-way, then `backfill --resume`: the same end state, nothing
 #                                             # Salesforce accepted uploaded twice
 #
 # Settings (environment): BENCH_ORDERS (100000), BENCH_CUSTOMERS (30000), BENCH_SEED (42), BENCH_FIRST_ORDER_AT
 # (2023-01-01T00:00:00Z: the history's first order; orders are 20 s to 10 min apart, 100,000 of them reach into
-# 2024-01), BENCH_SINCE (2023-01-01), BENCH_UNTIL (none: up to now), BENCH_KILL_AT (opportunity-uploaded,
-# account-done or contact-done: when the resume scenario kills the bridge), BENCH_RUN_TIMEOUT (1800 s per bridge run),
+# 2024-01), BENCH_SINCE (2023-01-01), BENCH_UNTIL (none: up to now), BENCH_KILL_AT (when the resume scenario kills
+# the bridge: opportunity-closed, the Opportunity job closed (UploadComplete) and not processed yet; opportunity-uploaded,
+# its CSV uploaded, the job not closed yet; account-done or contact-done, right after that job's log line),
+# BENCH_RUN_TIMEOUT (1800 s per bridge run),
 # BENCH_JAVA_OPTS (the bridge's JVM flags, default the production ones of k8s/base/deployment.yaml),
 # BENCH_SALESFORCE_HEAP (2g), BENCH_SHOPIFY_HEAP (1g), BENCH_SKIP_BUILD=1 (reuse target/), BENCH_OUT
 # (bench/out/backfill). Results: bench/out/backfill/summary.txt (key=value lines per scenario), next to every log.
@@ -27,7 +29,7 @@ SEED=${BENCH_SEED:-42}
 FIRST_ORDER_AT=${BENCH_FIRST_ORDER_AT:-2023-01-01T00:00:00Z}
 SINCE=${BENCH_SINCE:-2023-01-01}
 UNTIL=${BENCH_UNTIL:-}
-KILL_AT=${BENCH_KILL_AT:-opportunity-uploaded}
+KILL_AT=${BENCH_KILL_AT:-opportunity-closed}
 RUN_TIMEOUT=${BENCH_RUN_TIMEOUT:-1800}
 JAVA_OPTS=${BENCH_JAVA_OPTS:-"-Xms256m -Xmx256m -XX:+UseSerialGC -XX:MaxMetaspaceSize=128m -XX:ReservedCodeCacheSize=128m -XX:MaxDirectMemorySize=64m"}
 SF_HEAP=${BENCH_SALESFORCE_HEAP:-2g}
@@ -50,8 +52,10 @@ for t in "${TARGETS[@]}"; do
   [[ $t == full || $t == resume ]] || { echo "usage: $0 [full] [resume] | all" >&2; exit 2; }
 done
 wants() { local t; for t in "${TARGETS[@]}"; do [[ $t == "$1" ]] && return 0; done; return 1; }
-[[ $KILL_AT == opportunity-uploaded || $KILL_AT == account-done || $KILL_AT == contact-done ]] \
-  || { echo "BENCH_KILL_AT: opportunity-uploaded, account-done or contact-done" >&2; exit 2; }
+case $KILL_AT in
+  opportunity-closed | opportunity-uploaded | account-done | contact-done) ;;
+  *) echo "BENCH_KILL_AT: opportunity-closed, opportunity-uploaded, account-done or contact-done" >&2; exit 2 ;;
+esac
 
 # shellcheck source=bench/lib.sh
 source bench/lib.sh
@@ -126,11 +130,12 @@ stop_fakes() {
   stop_pid "$KAFKA_PID" 20
 }
 
-sample_bridge() { # pid file: every 0.25 s "VmRSS VmHWM (KiB) cpu-ticks" of the bridge while it runs; sets SAMPLER
+sample_bridge() { # pid file: every 0.25 s "VmRSS VmHWM cpu-ticks RssAnon RssFile" (KiB, ticks) of the bridge while it runs; sets SAMPLER
   : >"$2"
   (while kill -0 "$1" 2>/dev/null; do
-     { awk '/^VmRSS:/ { r = $2 } /^VmHWM:/ { h = $2 } END { if (r != "") printf "%s %s ", r, h }' "/proc/$1/status"
-       awk '{ sub(/^.*\) /, ""); print $12 + $13 }' "/proc/$1/stat"; } >>"$2" 2>/dev/null || true
+     { awk '{ sub(/^.*\) /, ""); printf "%s ", $12 + $13 }' "/proc/$1/stat"
+       awk '/^VmRSS:/ { r = $2 } /^VmHWM:/ { h = $2 } /^RssAnon:/ { a = $2 } /^RssFile:/ { f = $2 }
+         END { if (r != "") print r, h, a, f }' "/proc/$1/status"; } 2>/dev/null | awk 'NF == 5 { print $2, $3, $1, $4, $5 }' >>"$2" || true
      sleep 0.25
    done) &
   SAMPLER=$!
@@ -164,6 +169,7 @@ await_bridge() { # name: waits for the run to end; sets RC, T1_MS
   wait "$BRIDGE_PID" || RC=$?
   T1_MS=$(date +%s%3N)
   kill -KILL "$WATCHDOG" 2>/dev/null || true
+  wait "$WATCHDOG" 2>/dev/null || true # no "Killed" notice from bash
   stop_pid "$SAMPLER" 2
   echo "  exit code $RC after $(secs "$T0_MS" "$T1_MS") s"
 }
@@ -174,6 +180,8 @@ run_report() { # name prefix: a run's measurements as "<prefix>key=value" lines 
   echo "${p}rss_max_mib=$(mib "$(awk '{ if ($1 > m) m = $1 } END { print m + 0 }' "$rss")")"
   echo "${p}rss_peak_mib=$(mib "$(awk '{ if ($2 > m) m = $2 } END { print m + 0 }' "$rss")")"
   echo "${p}cpu_bridge_seconds=$(awk -v hz="$HZ" '{ if ($3 > m) m = $3 } END { printf "%.1f", m / hz }' "$rss")"
+  # at the sample with the highest VmRSS: anonymous memory (heap, metaspace, code, threads, malloc) and mapped files
+  echo "${p}rss_at_max_anon_file_mib=$(sort -n -k1,1 "$rss" | tail -n 1 | awk '{ printf "%.0f/%.0f", $4 / 1024, $5 / 1024 }')"
   echo "${p}done_line=$(grep -o 'Backfill done:.*' "$logf" | tail -n 1 || true)"
   echo "${p}jobs_logged=$(grep -o 'Bulk API 2.0 job [^ ]* ([A-Za-z_]*): .*' "$logf" | sed 's/^Bulk API 2.0 job [^ ]* //' | paste -sd ';' - || true)"
   echo "${p}errors_logged=$(grep -c -E ' (ERROR) ' "$logf" || true)"
@@ -192,6 +200,8 @@ fakes_report() { # name: the fakes' counters and the end-state check, as key=val
   for o in account contact opportunity; do
     echo "ingest_${o}_jobs=$(stat_of "$s" "ingest_${o}_jobs")"
     echo "ingest_${o}_rows_uploaded=$(stat_of "$s" "ingest_${o}_rows_uploaded")"
+    echo "ingest_${o}_rows_accepted=$(stat_of "$s" "ingest_${o}_rows_accepted")"
+    echo "ingest_${o}_jobs_aborted=$(stat_of "$s" "ingest_${o}_jobs_aborted")"
     echo "ingest_${o}_rows_failed=$(stat_of "$s" "ingest_${o}_rows_failed")"
   done
   echo "shopify_requests=$(stat_of "$h" requests)"
@@ -206,13 +216,16 @@ fakes_report() { # name: the fakes' counters and the end-state check, as key=val
 iso() { [[ $1 == *T* ]] && echo "$1" || echo "${1}T00:00:00Z"; } # a date as the instant it starts (UTC)
 backfill_args() { echo "--since $SINCE${UNTIL:+ --until $UNTIL}"; }
 common_verdicts() { # result-file: the targets every scenario's end state must meet
-  local r=$1 o d up
+  local r=$1 o d up acc
   echo "verdict_duplicates=$(verdict "$(kv "$r" duplicates)" '==' 0) ($(kv "$r" duplicates), target 0)"
   echo "verdict_lost=$(verdict "$(kv "$r" lost)" '==' 0) ($(kv "$r" lost) lost: $(kv "$r" lost_orders) orders, $(kv "$r" lost_customers) Contacts, $(kv "$r" lost_accounts) Accounts; target 0)"
   echo "verdict_links_and_amounts=$(verdict "$(($(kv "$r" wrong_links) + $(kv "$r" wrong_amounts)))" '==' 0) ($(kv "$r" wrong_links) wrong links, $(kv "$r" wrong_amounts) wrong amounts)"
   for o in account contact opportunity; do
     d=$(kv "$r" "$( [[ $o == opportunity ]] && echo opportunities_distinct || echo "${o}s_distinct")")
     up=$(kv "$r" "ingest_${o}_rows_uploaded")
+    acc=$(kv "$r" "ingest_${o}_rows_accepted")
+    # accepted: rows of jobs closed (UploadComplete), which Salesforce processes; uploaded: every row any upload carried
+    echo "verdict_${o}_rows_accepted_once=$(verdict "$acc" '==' "$d") ($acc rows in closed jobs for $d distinct records)"
     echo "verdict_${o}_rows_uploaded_once=$(verdict "$up" '==' "$d") ($up rows uploaded for $d distinct records)"
   done
 }
@@ -263,6 +276,7 @@ kill_point_reached() { # whether the first run reached BENCH_KILL_AT
   case $KILL_AT in
     account-done) grep -q 'Bulk API 2.0 job [^ ]* (Account): ' "$OUT/resume-1-bridge.log" ;;
     contact-done) grep -q 'Bulk API 2.0 job [^ ]* (Contact): ' "$OUT/resume-1-bridge.log" ;;
+    opportunity-closed) [[ $(curl -fsS --max-time 5 "$SF_CONTROL/stats" | sed -n 's/^ingest_opportunity_jobs_closed=//p') -ge 1 ]] 2>/dev/null ;;
     opportunity-uploaded) [[ $(curl -fsS --max-time 5 "$SF_CONTROL/stats" | sed -n 's/^ingest_opportunity_uploads=//p') -ge 1 ]] 2>/dev/null ;;
   esac
 }
@@ -287,19 +301,19 @@ if wants resume; then
   [[ -n $KILLED ]] || die "the first run ended (exit code $RC1) before $KILL_AT: nothing to resume (log: $OUT/resume-1-bridge.log)"
   sf_stats >"$OUT/resume-at-kill-salesforce.stats"
   AT_KILL=$OUT/resume-at-kill-salesforce.stats
-  echo "  killed after $(secs "$T0_1" "$KILLED") s; Salesforce then: $(grep -E '^ingest_.*_(jobs|rows_uploaded|jobs_complete)=' "$AT_KILL" | paste -sd ' ' -)"
+  echo "  killed after $(secs "$T0_1" "$KILLED") s; Salesforce then: $(grep -E '^ingest_.*_(jobs|rows_uploaded|jobs_closed|jobs_complete)=' "$AT_KILL" | paste -sd ' ' -)"
   {
     echo "scenario=resume"
     echo "orders=$ORDERS"
     echo "customers=$CUSTOMERS"
     echo "kill_at=$KILL_AT"
     echo "command_1=java $JAVA_OPTS -jar $JAR backfill $(backfill_args)  (kill -9 at $KILL_AT)"
-    echo "command_2=java $JAVA_OPTS -jar $JAR backfill $(backfill_args) --resume"
+    echo "command_2=java $JAVA_OPTS -jar $JAR backfill --resume"
     run_report resume-1 "run1_"
     echo "run1_killed_after_seconds=$(secs "$T0_1" "$KILLED")"
     echo "at_kill_calls=$(stat_of "$AT_KILL" calls)"
     for o in account contact opportunity; do
-      echo "at_kill_${o}_jobs=$(stat_of "$AT_KILL" "ingest_${o}_jobs") uploaded=$(stat_of "$AT_KILL" "ingest_${o}_rows_uploaded") complete=$(stat_of "$AT_KILL" "ingest_${o}_jobs_complete")"
+      echo "at_kill_${o}_jobs=$(stat_of "$AT_KILL" "ingest_${o}_jobs") rows_uploaded=$(stat_of "$AT_KILL" "ingest_${o}_rows_uploaded") closed=$(stat_of "$AT_KILL" "ingest_${o}_jobs_closed") complete=$(stat_of "$AT_KILL" "ingest_${o}_jobs_complete")"
     done
   } >"$R"
   # the kill point's promise: the Account job had completed, the Opportunity job had not
@@ -307,7 +321,7 @@ if wants resume; then
   echo "kill_between_account_and_opportunity_jobs=$KILL_OK" >>"$R"
 
   # shellcheck disable=SC2046
-  launch_bridge resume-2 $(backfill_args) --resume
+  launch_bridge resume-2 --resume # the checkpoint's own range
   await_bridge resume-2
   {
     run_report resume-2 "run2_"

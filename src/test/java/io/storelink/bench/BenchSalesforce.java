@@ -30,7 +30,7 @@ import io.storelink.fakes.salesforce.FakeSalesforce;
  * (calls: metered API calls, a composite counting once, the OAuth token requests not included; logins: token
  * requests; calls per kind; records per object; Bulk API 2.0: {@code bulk_calls}, {@code bulk_query_jobs} and per
  * object of the ingest jobs {@code ingest_<object>_<counter>}: jobs, uploads, rows_uploaded (data rows received by
- * uploads), rows_processed, rows_failed, jobs_complete, jobs_failed, jobs_aborted), {@code GET /opportunity?order=<id>}
+ * uploads), jobs_closed and rows_accepted (jobs set to UploadComplete and their rows), rows_processed, rows_failed, jobs_complete, jobs_failed, jobs_aborted), {@code GET /opportunity?order=<id>}
  * the {@code Shopify_Updated_At__c} of that order's Opportunity (404 while there is none) and
  * {@code GET /rows?object=<sObject>&fields=<a,b,c>} those fields of every record of the object, tab-separated, one
  * record a line (the backfill benchmark's check). Writes the fake's URL and the control URL to ready-file, one a

@@ -8,6 +8,12 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -15,7 +21,8 @@ import java.util.regex.Pattern;
  * Bulk API 2.0 ({@code /services/data/vXX.X/jobs/ingest} and {@code /jobs/query}), as the "Bulk API 2.0 and Bulk API
  * Developer Guide" describes it: JSON job info, CSV in and out, states Open -> UploadComplete -> InProgress ->
  * JobComplete / Failed / Aborted. A job advances one state per GET of its info and finishes after
- * {@link #pollsToComplete} of them, so tests poll instead of sleeping. Every call is metered by {@link FakeSalesforce}
+ * {@link #pollsToComplete} of them, so tests poll instead of sleeping (a large job's rows take longer: it stays
+ * InProgress until they are processed, on a thread of their own, and the GETs keep answering at once). Every call is metered by {@link FakeSalesforce}
  * like any other data call; processed ingest jobs count in DailyBulkApiBatches, query jobs in DailyBulkV2QueryJobs.
  * Error codes and messages that no source settles are marked UNCONFIRMED where they are made.
  */
@@ -36,6 +43,15 @@ final class BulkApi {
     private final SalesforceIds ids = new SalesforceIds();
     private final Map<String, IngestJob> ingest = new LinkedHashMap<>();
     private final Map<String, QueryJob> queries = new LinkedHashMap<>();
+    /** Jobs whose rows are being processed (on {@link #processor}), and their end state to come. */
+    private final Map<IngestJob, Future<String>> processing = new java.util.HashMap<>();
+    private final ExecutorService processor = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "fake-salesforce-bulk-ingest");
+        t.setDaemon(true);
+        return t;
+    });
+    /** How long the poll that starts a job's processing waits for it before answering InProgress. */
+    static final long PROCESSING_WAIT_MS = 2_000;
     private int pollsToComplete = 2;
     private long batchesUsed;
     private long queryJobsUsed;
@@ -57,8 +73,10 @@ final class BulkApi {
 
     /**
      * Per object of the ingest jobs made so far: {@code jobs} created, {@code uploads} (PUTs accepted),
-     * {@code rows_uploaded} (data rows received by those uploads), {@code rows_processed} and {@code rows_failed}
-     * (once a job was processed), {@code jobs_complete}, {@code jobs_failed}, {@code jobs_aborted}. A copy.
+     * {@code rows_uploaded} (data rows received by those uploads), {@code jobs_closed} and {@code rows_accepted} (jobs
+     * set to UploadComplete, from when Salesforce processes their rows, and those rows), {@code rows_processed} and
+     * {@code rows_failed} (once a job was processed), {@code jobs_complete}, {@code jobs_failed}, {@code jobs_aborted}.
+     * A copy.
      */
     synchronized Map<String, Map<String, Long>> ingestStats() {
         Map<String, Map<String, Long>> copy = new java.util.TreeMap<>();
@@ -74,8 +92,8 @@ final class BulkApi {
     private void count(IngestJob job, String counter, long n) {
         Map<String, Long> counters = ingestStats.computeIfAbsent(job.type.name(), k -> {
             Map<String, Long> m = new LinkedHashMap<>();
-            for (String c : List.of("jobs", "uploads", "rows_uploaded", "rows_processed", "rows_failed", "jobs_complete",
-                    "jobs_failed", "jobs_aborted")) {
+            for (String c : List.of("jobs", "uploads", "rows_uploaded", "jobs_closed", "rows_accepted", "rows_processed",
+                    "rows_failed", "jobs_complete", "jobs_failed", "jobs_aborted")) {
                 m.put(c, 0L);
             }
             return m;
@@ -158,7 +176,13 @@ final class BulkApi {
                     String to = text(jsonBody(body), "state");
                     if ("UploadComplete".equals(to) && job.state.equals("Open")) {
                         job.state = "UploadComplete";
+                        count(job, "jobs_closed", 1);
+                        count(job, "rows_accepted", job.records());
                     } else if ("Aborted".equals(to) && List.of("Open", "UploadComplete", "InProgress").contains(job.state)) {
+                        Future<String> work = processing.get(job);
+                        if (work != null) { // rows being processed stay processed; the rest would not be
+                            finish(job, work, Long.MAX_VALUE);
+                        }
                         job.abort();
                         count(job, "jobs_aborted", 1);
                     } else {
@@ -206,18 +230,46 @@ final class BulkApi {
         }
     }
 
-    /** One poll: UploadComplete -> InProgress, then processing once the polls are made. */
+    /**
+     * One poll: UploadComplete -> InProgress, then processing once the polls are made. The rows are processed on a
+     * thread of their own, as Salesforce answers a job's info at once while it works: the poll that starts it waits up
+     * to {@link #PROCESSING_WAIT_MS} (a test's few rows are done by then, so it ends after exactly pollsToComplete
+     * polls), a large job stays InProgress until a later poll finds it done.
+     */
     private void advance(IngestJob job) {
         job.polls++;
         if (job.state.equals("UploadComplete")) {
             job.state = "InProgress";
         } else if (job.state.equals("InProgress") && job.polls >= pollsToComplete) {
-            store.locked(() -> job.process(writer));
-            batchesUsed += job.batches();
-            count(job, "rows_processed", job.processed());
-            count(job, "rows_failed", job.failedCount());
-            count(job, job.state.equals("JobComplete") ? "jobs_complete" : "jobs_failed", 1);
+            Future<String> work = processing.computeIfAbsent(job, j -> processor.submit(() -> store.locked(() -> j.process(writer))));
+            finish(job, work, PROCESSING_WAIT_MS);
         }
+    }
+
+    /** The job's processing, once over: its final state and counts. */
+    private void finish(IngestJob job, Future<String> work, long waitMs) {
+        String end;
+        try {
+            end = work.get(waitMs, TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            return; // still InProgress
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("fake Bulk API 2.0 job " + job.id + " could not be processed", e.getCause());
+        }
+        processing.remove(job);
+        job.state = end;
+        batchesUsed += job.batches();
+        count(job, "rows_processed", job.processed());
+        count(job, "rows_failed", job.failedCount());
+        count(job, end.equals("JobComplete") ? "jobs_complete" : "jobs_failed", 1);
+    }
+
+    /** Stops the processing thread. */
+    synchronized void close() {
+        processor.shutdownNow();
     }
 
     private Map<String, Object> ingestInfo(IngestJob job, boolean full) {
@@ -238,8 +290,9 @@ final class BulkApi {
         m.put("columnDelimiter", job.columnDelimiter);
         if (full) {
             m.put("jobType", "V2Ingest");
-            m.put("numberRecordsProcessed", job.processed());
-            m.put("numberRecordsFailed", job.failedCount());
+            boolean working = processing.containsKey(job); // its lists are being filled on the processing thread
+            m.put("numberRecordsProcessed", working ? 0 : job.processed());
+            m.put("numberRecordsFailed", working ? 0 : job.failedCount());
             m.put("retries", 0);
             m.put("totalProcessingTime", 0);
             m.put("apiActiveProcessingTime", 0);

@@ -105,6 +105,7 @@ public final class FakeSalesforce implements AutoCloseable {
     public void close() {
         server.stop(0);
         executor.shutdownNow();
+        bulk.close();
     }
 
     // ---- credentials ----
@@ -337,8 +338,8 @@ public final class FakeSalesforce implements AutoCloseable {
     }
 
     /**
-     * Bulk API 2.0 ingest jobs per object: jobs created, uploads, rows received by uploads, rows processed and
-     * failed, jobs complete, failed and aborted.
+     * Bulk API 2.0 ingest jobs per object: jobs created, uploads, rows received by uploads, jobs closed
+     * (UploadComplete) and their rows, rows processed and failed, jobs complete, failed and aborted.
      */
     public Map<String, Map<String, Long>> bulkIngestStats() {
         return bulk.ingestStats();

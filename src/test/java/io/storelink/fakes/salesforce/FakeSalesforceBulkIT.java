@@ -98,7 +98,8 @@ class FakeSalesforceBulkIT {
         assertThat(limits.json().at("/DailyBulkApiBatches/Remaining").asLong()).isEqualTo(15_000 - 2);
         // what the backfill benchmark reads: rows received by uploads, per object
         assertThat(fake.bulkIngestStats().get("Contact")).containsEntry("jobs", 1L).containsEntry("uploads", 1L)
-                .containsEntry("rows_uploaded", 3L).containsEntry("rows_processed", 3L).containsEntry("rows_failed", 2L)
+                .containsEntry("rows_uploaded", 3L).containsEntry("jobs_closed", 1L).containsEntry("rows_accepted", 3L)
+                .containsEntry("rows_processed", 3L).containsEntry("rows_failed", 2L)
                 .containsEntry("jobs_complete", 1L);
         assertThat(fake.bulkIngestStats().get("Account")).containsEntry("rows_uploaded", 2L);
         assertThat(fake.fieldValues("Contact", List.of("External_Shopify_ID__c", "AccountId")))

@@ -72,14 +72,16 @@ final class IngestJob {
         unprocessed.addAll(rows);
     }
 
-    /** Runs every row; a header Salesforce cannot map fails the whole job (all rows unprocessed). */
-    void process(RecordWriter writer) {
+    /**
+     * Runs every row and returns the job's final state, which the caller sets once processing is over (it may run on
+     * another thread); a header Salesforce cannot map fails the whole job (all rows unprocessed).
+     */
+    String process(RecordWriter writer) {
         String problem = checkHeader();
         if (problem != null) {
-            state = "Failed";
             errorMessage = problem;
             unprocessed.addAll(rows);
-            return;
+            return "Failed";
         }
         for (List<String> row : rows) {
             try {
@@ -93,7 +95,7 @@ final class IngestJob {
                 failed.add(out);
             }
         }
-        state = "JobComplete";
+        return "JobComplete";
     }
 
     long processed() {

@@ -103,6 +103,8 @@ public class BackfillRun extends RoutePolicySupport {
         stopRequested = false;
         progress.stopRequested(false);
         progress.stage("waiting for its turn (one backfill at a time across replicas: master:storelink-backfill)");
+        LOG.info("Backfill requested: it starts once this instance leads storelink-backfill (at once, unless another "
+                + "instance runs a backfill)");
     }
 
     @Override

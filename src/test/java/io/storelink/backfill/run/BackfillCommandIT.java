@@ -6,7 +6,12 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -19,6 +24,12 @@ import io.storelink.fakes.shopify.admin.FakeShopifyAdmin;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.apache.camel.cluster.CamelClusterView;
+import org.apache.camel.component.file.cluster.FileLockClusterService;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 /**
@@ -96,6 +107,39 @@ class BackfillCommandIT {
         Run resume = backfill("--resume");
         assertThat(resume.status()).isEqualTo(1);
         assertThat(resume.out()).contains("no unfinished backfill to resume");
+    }
+
+    @Test
+    @ExtendWith(OutputCaptureExtension.class)
+    void waitsForItsTurnWhileAnotherInstanceRunsABackfill(CapturedOutput output) throws Exception {
+        shopify.putOrder(new OrderFactory(22, Instant.parse("2020-02-01T00:00:00Z")).companyOrder());
+        FileLockClusterService other = new FileLockClusterService(); // another replica, its backfill running
+        other.setId("another-replica");
+        other.setRoot(leaderDir);
+        other.setAcquireLockDelay(10, TimeUnit.MILLISECONDS);
+        other.setAcquireLockInterval(200, TimeUnit.MILLISECONDS);
+        DefaultCamelContext replica = new DefaultCamelContext();
+        replica.addService(other);
+        replica.start();
+        try {
+            CamelClusterView view = other.getView("storelink-backfill");
+            await().atMost(Duration.ofSeconds(10)).until(() -> view.getLocalMember().isLeader());
+            long bulkQueries = shopify.requests("BulkOperationRunQuery");
+
+            CompletableFuture<Run> command = CompletableFuture.supplyAsync(() -> backfill("--since", "2020-01-01", "--until", "2021-01-01"));
+
+            await().atMost(Duration.ofSeconds(60)).until(() -> output.getOut().contains("Backfill requested: it starts once"));
+            await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(4)).until(() ->
+                    shopify.requests("BulkOperationRunQuery") == bulkQueries && !command.isDone());
+            replica.stop(); // the other replica's backfill ended: it leaves the election
+
+            Run run = command.get(2, TimeUnit.MINUTES);
+            assertThat(run.status()).as(run.out()).isZero();
+            assertThat(run.out()).contains("Backfill done: 1 orders read");
+            assertThat(shopify.requests("BulkOperationRunQuery")).isEqualTo(bulkQueries + 1);
+        } finally {
+            replica.stop();
+        }
     }
 
     @Test

@@ -15,7 +15,8 @@
 # its CSV uploaded, the job not closed yet; account-done or contact-done, right after that job's log line),
 # BENCH_RUN_TIMEOUT (1800 s per bridge run),
 # BENCH_JAVA_OPTS (the bridge's JVM flags, default the production ones of k8s/base/deployment.yaml),
-# BENCH_SALESFORCE_HEAP (2g), BENCH_SHOPIFY_HEAP (1g), BENCH_SKIP_BUILD=1 (reuse target/), BENCH_OUT
+# BENCH_SALESFORCE_HEAP (2g), BENCH_SHOPIFY_HEAP (1g), BENCH_SALESFORCE_JOB_POLLS (2: the fake finishes an ingest
+# job at the 2nd read of its state once its rows are processed; more emulates a Salesforce that takes longer), BENCH_SKIP_BUILD=1 (reuse target/), BENCH_OUT
 # (bench/out/backfill). Results: bench/out/backfill/summary.txt (key=value lines per scenario), next to every log.
 # Traffic stays on 127.0.0.1.
 set -euo pipefail
@@ -33,6 +34,7 @@ KILL_AT=${BENCH_KILL_AT:-opportunity-closed}
 RUN_TIMEOUT=${BENCH_RUN_TIMEOUT:-1800}
 JAVA_OPTS=${BENCH_JAVA_OPTS:-"-Xms256m -Xmx256m -XX:+UseSerialGC -XX:MaxMetaspaceSize=128m -XX:ReservedCodeCacheSize=128m -XX:MaxDirectMemorySize=64m"}
 SF_HEAP=${BENCH_SALESFORCE_HEAP:-2g}
+JOB_POLLS=${BENCH_SALESFORCE_JOB_POLLS:-2}
 SHOP_HEAP=${BENCH_SHOPIFY_HEAP:-1g}
 OUT=${BENCH_OUT:-$ROOT/bench/out/backfill}
 SECRET=bench-webhook-secret
@@ -98,7 +100,7 @@ shop_stats() { curl -fsS --max-time 10 "$SHOP_CONTROL/stats"; }
 start_salesforce() { # name: a fresh Salesforce fake in its own JVM; sets SF_PID, SF_URL, SF_CONTROL
   rm -f "$OUT/$1-salesforce.ready"
   java -Xms256m "-Xmx$SF_HEAP" -cp "$CP" io.storelink.bench.BenchSalesforce serve "$OUT/$1-salesforce.ready" "$CLIENT_ID" "$CLIENT_SECRET" \
-    >"$OUT/$1-salesforce.log" 2>&1 &
+    "$JOB_POLLS" >"$OUT/$1-salesforce.log" 2>&1 &
   SF_PID=$!
   PIDS+=("$SF_PID")
   wait_for "Salesforce fake" 60 "$SF_PID" "$OUT/$1-salesforce.log" test -s "$OUT/$1-salesforce.ready"
@@ -249,6 +251,7 @@ if wants full; then
     echo "scenario=full"
     echo "orders=$ORDERS"
     echo "customers=$CUSTOMERS"
+    echo "salesforce_job_polls=$JOB_POLLS"
     echo "command=java $JAVA_OPTS -jar $JAR backfill $(backfill_args)"
     run_report full ""
     W=$(awk -v a="$T0_MS" -v b="$T1_MS" 'BEGIN { s = (b - a) / 1000; print (s > 0 ? s : 1) }')
@@ -306,6 +309,7 @@ if wants resume; then
     echo "scenario=resume"
     echo "orders=$ORDERS"
     echo "customers=$CUSTOMERS"
+    echo "salesforce_job_polls=$JOB_POLLS"
     echo "kill_at=$KILL_AT"
     echo "command_1=java $JAVA_OPTS -jar $JAR backfill $(backfill_args)  (kill -9 at $KILL_AT)"
     echo "command_2=java $JAVA_OPTS -jar $JAR backfill --resume"

@@ -38,6 +38,7 @@ final class BulkApi {
     private final Map<String, QueryJob> queries = new LinkedHashMap<>();
     private int pollsToComplete = 2;
     private long batchesUsed;
+    private long otherBatches;
     private long queryJobsUsed;
 
     BulkApi(SalesforceStore store, RecordWriter writer) {
@@ -53,12 +54,17 @@ final class BulkApi {
         pollsToComplete = Math.max(1, polls);
     }
 
+    /** Batches the org's other Bulk API clients used in the rolling 24 h (e.g. to leave this run none). */
+    synchronized void otherBatches(long batches) {
+        otherBatches = batches;
+    }
+
     /** Adds the Bulk API allocations to a /limits body. */
     synchronized void addLimits(Object limitsBody) {
         if (limitsBody instanceof Map<?, ?> m) {
             @SuppressWarnings("unchecked")
             Map<String, Object> limits = (Map<String, Object>) m;
-            limits.put("DailyBulkApiBatches", limit(DAILY_BATCHES, DAILY_BATCHES - batchesUsed));
+            limits.put("DailyBulkApiBatches", limit(DAILY_BATCHES, Math.max(0, DAILY_BATCHES - batchesUsed - otherBatches)));
             limits.put("DailyBulkV2QueryJobs", limit(DAILY_QUERY_JOBS, DAILY_QUERY_JOBS - queryJobsUsed));
         }
     }

@@ -313,6 +313,12 @@ public final class FakeSalesforce implements AutoCloseable {
         return this;
     }
 
+    /** Bulk API batches the org's other integrations used in the rolling 24 h: taken from /limits' DailyBulkApiBatches. */
+    public FakeSalesforce otherIntegrationsBulkBatches(long batches) {
+        bulk.otherBatches(batches);
+        return this;
+    }
+
     public void resetCounters() {
         meter.reset();
     }

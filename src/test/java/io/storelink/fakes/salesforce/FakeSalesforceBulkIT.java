@@ -131,6 +131,25 @@ class FakeSalesforceBulkIT {
     }
 
     @Test
+    void queryResultsShowDatetimesInUtcWithZAndLimitsCountOtherClientsBatches() throws Exception {
+        fake.insert("Account", Map.of("Name", "Dated"));
+        QueryJob created = new QueryJob();
+        created.setOperation(OperationEnum.QUERY);
+        created.setQuery("SELECT Name, CreatedDate FROM Account WHERE Name = 'Dated'");
+        QueryJob job = template.requestBody("salesforce:bulk2CreateQueryJob", created, QueryJob.class);
+        Awaitility.await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(10)).until(() ->
+                template.requestBodyAndHeader("salesforce:bulk2GetQueryJob", null, "jobId", job.getId(), QueryJob.class).getState()
+                        == JobStateEnum.JOB_COMPLETE);
+        assertThat(body(results(job.getId(), null, 10)).lines().skip(1).toList())
+                .singleElement().asString().matches("Dated,\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z");
+
+        fake.otherIntegrationsBulkBatches(15_000);
+        Res limits = new SalesforceHttp(fake.url()).login("cid", "secret").get(V + "/limits");
+        assertThat(limits.json().at("/DailyBulkApiBatches/Remaining").asLong()).isZero();
+        fake.otherIntegrationsBulkBatches(0);
+    }
+
+    @Test
     void badJobsGetSalesforceErrorBodies() {
         SalesforceHttp http = new SalesforceHttp(fake.url()).login("cid", "secret");
         Res noKey = http.call("POST", V + "/jobs/ingest", Map.of("object", "Account", "operation", "upsert"));

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import io.storelink.backfill.salesforce.IngestJobs;
+import io.storelink.backfill.salesforce.KnownVersions;
 import org.apache.camel.Exchange;
 import org.springframework.stereotype.Component;
 
@@ -39,7 +40,8 @@ public class BackfillSteps {
         String until = exchange.getMessage().getHeader(UNTIL, String.class);
         Path dir = Files.createTempDirectory("storelink-backfill");
         exchange.setProperty(DIR, dir);
-        HistoryExport.Export done = export.export(since, until == null ? null : Instant.parse(until), dir);
+        HistoryExport.Export done = export.export(since, until == null ? null : Instant.parse(until), dir,
+                exchange.getProperty(KnownVersions.PROPERTY, KnownVersions.class)); // route backfill-versions
         exchange.setProperty(FILES, done.files());
         exchange.setProperty(ORDERS, done.orders());
     }

@@ -39,7 +39,7 @@ public class BackfillAllowance {
         Limits limits = exchange.getMessage().getBody(Limits.class);
         exchange.setProperty(LIMITS, limits);
         BulkLimits.require(limits, BulkLimits.QUERY_JOBS, 1, "the version check's query job");
-        BulkLimits.require(limits, BulkLimits.BATCHES, 1, "any ingest job");
+        BulkLimits.require(limits, BulkLimits.BATCHES, 1, "the run (at least one ingest job)");
     }
 
     /** After the export, before the first ingest job: the batches the tables need, and the governor's reserve. */
@@ -47,6 +47,9 @@ public class BackfillAllowance {
         @SuppressWarnings("unchecked")
         List<HistoryExport.TableFile> files = exchange.getProperty(BackfillSteps.FILES, List.class);
         long batches = files.stream().mapToLong(f -> BulkLimits.batches(f.rows())).sum();
+        if (batches == 0) {
+            return; // nothing to write: no ingest job will start
+        }
         BulkLimits.require(exchange.getProperty(LIMITS, Limits.class), BulkLimits.BATCHES, batches,
                 "this run (" + files.stream().filter(f -> f.rows() > 0).count() + " ingest job(s))");
         AllowanceGovernor.Allowance allowance = governor.allowance();

@@ -38,7 +38,7 @@ public final class BulkLimits {
             return;
         }
         if (usage.getRemaining() < needed) {
-            throw new BulkLimitException("Backfill refused before writing: Salesforce's daily " + limit + " has "
+            throw new BulkLimitException("Backfill refused before writing: Salesforce's daily allocation " + limit + " has "
                     + usage.getRemaining() + " of " + usage.getMax() + " remaining, " + what + " needs " + needed
                     + "; the allocation frees up over a rolling 24 h");
         }

@@ -10,7 +10,7 @@ import java.time.Instant;
  * same or a newer version leaves it alone.
  * <p>
  * Held compactly because a store's history is large: order ids and epoch millis in two open-addressing {@code long}
- * arrays (about 4 MB for 100,000 orders, where a {@code HashMap<String, Instant>} takes some 15 MB). Salesforce keeps
+ * arrays (about 4 MB for 100,000 orders, where a {@code HashMap<String, Instant>} takes some 12 MB). Salesforce keeps
  * datetimes to the millisecond, so millis lose nothing it has. An external id that is not a Shopify order id (not a
  * positive number) cannot be asked for by the backfill and is not kept.
  */

@@ -14,6 +14,7 @@ import io.storelink.backfill.run.BackfillCheckpoint.JobState;
 import io.storelink.backfill.run.BackfillProgress;
 import io.storelink.backfill.run.BackfillRun;
 import io.storelink.backfill.salesforce.IngestJobs;
+import io.storelink.backfill.salesforce.KnownVersions;
 import io.storelink.backfill.shopify.BackfillShopifySettings;
 import io.storelink.backfill.shopify.BulkOperation;
 import io.storelink.backfill.shopify.BulkOrdersQuery;
@@ -109,7 +110,8 @@ public class BackfillSteps {
         Path dir = Files.createTempDirectory("storelink-backfill");
         exchange.setProperty(DIR, dir);
         progress.stage("reading orders");
-        HistoryExport.Export done = export.export(exchange.getProperty(OPERATION, BulkOperation.class), dir);
+        HistoryExport.Export done = export.export(exchange.getProperty(OPERATION, BulkOperation.class), dir,
+                exchange.getProperty(KnownVersions.PROPERTY, KnownVersions.class)); // route backfill-versions
         exchange.setProperty(FILES, done.files());
         exchange.setProperty(ORDERS, done.orders());
         done.files().forEach(f -> progress.rowsExported(f.rows()));

@@ -37,7 +37,10 @@ final class BulkApi {
     private final Map<String, IngestJob> ingest = new LinkedHashMap<>();
     private final Map<String, QueryJob> queries = new LinkedHashMap<>();
     private int pollsToComplete = 2;
+    private int ingestPollsToComplete; // 0: pollsToComplete
+    private volatile int pageLimit = Integer.MAX_VALUE;
     private long batchesUsed;
+    private long otherBatches;
     private long queryJobsUsed;
 
     BulkApi(SalesforceStore store, RecordWriter writer) {
@@ -49,8 +52,22 @@ final class BulkApi {
         return JOBS.matcher(path).matches();
     }
 
+    /** Result pages of query jobs hold at most this many records, whatever maxRecords asked (Salesforce may send fewer). */
+    void queryPageLimit(int records) {
+        pageLimit = records;
+    }
+
+    synchronized void ingestPollsToComplete(int polls) {
+        ingestPollsToComplete = Math.max(0, polls);
+    }
+
     synchronized void pollsToComplete(int polls) {
         pollsToComplete = Math.max(1, polls);
+    }
+
+    /** Batches the org's other Bulk API clients used in the rolling 24 h (e.g. to leave this run none). */
+    synchronized void otherBatches(long batches) {
+        otherBatches = batches;
     }
 
     /** Adds the Bulk API allocations to a /limits body. */
@@ -58,7 +75,7 @@ final class BulkApi {
         if (limitsBody instanceof Map<?, ?> m) {
             @SuppressWarnings("unchecked")
             Map<String, Object> limits = (Map<String, Object>) m;
-            limits.put("DailyBulkApiBatches", limit(DAILY_BATCHES, DAILY_BATCHES - batchesUsed));
+            limits.put("DailyBulkApiBatches", limit(DAILY_BATCHES, Math.max(0, DAILY_BATCHES - batchesUsed - otherBatches)));
             limits.put("DailyBulkV2QueryJobs", limit(DAILY_QUERY_JOBS, DAILY_QUERY_JOBS - queryJobsUsed));
         }
     }
@@ -177,7 +194,8 @@ final class BulkApi {
         job.polls++;
         if (job.state.equals("UploadComplete")) {
             job.state = "InProgress";
-        } else if (job.state.equals("InProgress") && job.polls >= pollsToComplete) {
+        } else if (job.state.equals("InProgress")
+                && job.polls >= (ingestPollsToComplete > 0 ? ingestPollsToComplete : pollsToComplete)) {
             store.locked(() -> job.process(writer));
             batchesUsed += job.batches();
         }
@@ -269,7 +287,7 @@ final class BulkApi {
                 throw SfError.noFields(400, "INVALID_LOCATOR", "Invalid locator: " + locator); // UNCONFIRMED wording
             }
         }
-        int max = params.containsKey("maxRecords") ? Integer.parseInt(params.get("maxRecords")) : DEFAULT_MAX_RECORDS;
+        int max = Math.min(pageLimit, params.containsKey("maxRecords") ? Integer.parseInt(params.get("maxRecords")) : DEFAULT_MAX_RECORDS);
         int to = Math.min(job.rows.size(), from + max);
         String next = to < job.rows.size()
                 ? Base64.getEncoder().withoutPadding().encodeToString(Integer.toString(to).getBytes(StandardCharsets.UTF_8)) : "null";

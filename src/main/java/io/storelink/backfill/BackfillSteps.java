@@ -19,6 +19,7 @@ import io.storelink.backfill.shopify.BackfillShopifySettings;
 import io.storelink.backfill.shopify.BulkOperation;
 import io.storelink.backfill.shopify.BulkOrdersQuery;
 import io.storelink.backfill.shopify.BulkQueryRunner;
+import io.storelink.backfill.shopify.HistoryScope;
 import org.apache.camel.Exchange;
 import org.apache.camel.component.salesforce.SalesforceEndpointConfig;
 import org.apache.camel.component.salesforce.api.dto.bulkv2.Job;
@@ -60,9 +61,11 @@ public class BackfillSteps {
     private final BackfillRun run;
     private final BackfillProgress progress;
     private final IngestJobs jobs;
+    private final HistoryScope scope;
 
     public BackfillSteps(HistoryExport export, BulkQueryRunner shopify, BackfillShopifySettings shopifySettings,
-            @Lazy BackfillRun run, BackfillProgress progress, IngestJobs jobs) {
+            @Lazy BackfillRun run, BackfillProgress progress, IngestJobs jobs, HistoryScope scope) {
+        this.scope = scope;
         this.export = export;
         this.shopify = shopify;
         this.shopifySettings = shopifySettings;
@@ -99,6 +102,7 @@ public class BackfillSteps {
         if (id == null) {
             progress.stage("Shopify bulk query");
             Instant since = Instant.parse(exchange.getMessage().getHeader(SINCE, String.class));
+            scope.requireOrdersSince(since);
             String until = exchange.getMessage().getHeader(UNTIL, String.class);
             id = shopify.start(BulkOrdersQuery.of(since, until == null ? null : Instant.parse(until), shopifySettings.lineItems())).id();
             run.update(c.withOperation(id));

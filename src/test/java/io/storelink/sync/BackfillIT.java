@@ -20,6 +20,7 @@ import io.storelink.backfill.run.BackfillCheckpoints;
 import io.storelink.backfill.run.BackfillRequest;
 import io.storelink.backfill.run.BackfillRun;
 import io.storelink.fakes.shopify.OrderFactory;
+import io.storelink.fakes.shopify.admin.FakeShopifyAdmin;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestPropertySource;
@@ -190,5 +191,21 @@ class BackfillIT extends BridgeTestSupport {
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(getAsConsole(port, "/admin/backfill").body())
                 .contains("\"running\":false").contains("\"since\":\"2012-01-01T00:00:00Z\"").contains("\"lastOutcome\""));
         assertThat(getAsConsole(port, "/actuator/health/backfill").body()).contains("\"status\":\"UP\"").contains("ordersRead");
+    }
+
+    @Test
+    void ordersOlderThanSixtyDaysNeedReadAllOrdersAndARunWithoutItSaysSoBeforeReadingAnything() throws Exception {
+        long bulkQueries = SHOPIFY_ADMIN.requests("BulkOperationRunQuery");
+        SHOPIFY_ADMIN.scopes(FakeShopifyAdmin.DEFAULT_SCOPES.stream().filter(s -> !s.equals("read_all_orders")).toArray(String[]::new));
+        BackfillRun.Outcome outcome;
+        try {
+            outcome = backfill(Instant.parse("2011-01-01T00:00:00Z"), "2011-02-01T00:00:00Z", true);
+        } finally {
+            SHOPIFY_ADMIN.scopes(FakeShopifyAdmin.DEFAULT_SCOPES.toArray(String[]::new));
+        }
+
+        assertThat(outcome.succeeded()).isFalse();
+        assertThat(outcome.summary()).contains("only the last 60 days of orders without the read_all_orders scope");
+        assertThat(SHOPIFY_ADMIN.requests("BulkOperationRunQuery")).as("no bulk query").isEqualTo(bulkQueries);
     }
 }

@@ -14,10 +14,12 @@ import io.storelink.backfill.run.BackfillCheckpoint.JobState;
 import io.storelink.backfill.run.BackfillProgress;
 import io.storelink.backfill.run.BackfillRun;
 import io.storelink.backfill.salesforce.IngestJobs;
+import io.storelink.backfill.salesforce.KnownVersions;
 import io.storelink.backfill.shopify.BackfillShopifySettings;
 import io.storelink.backfill.shopify.BulkOperation;
 import io.storelink.backfill.shopify.BulkOrdersQuery;
 import io.storelink.backfill.shopify.BulkQueryRunner;
+import io.storelink.backfill.shopify.HistoryScope;
 import org.apache.camel.Exchange;
 import org.apache.camel.component.salesforce.SalesforceEndpointConfig;
 import org.apache.camel.component.salesforce.api.dto.bulkv2.Job;
@@ -59,9 +61,11 @@ public class BackfillSteps {
     private final BackfillRun run;
     private final BackfillProgress progress;
     private final IngestJobs jobs;
+    private final HistoryScope scope;
 
     public BackfillSteps(HistoryExport export, BulkQueryRunner shopify, BackfillShopifySettings shopifySettings,
-            @Lazy BackfillRun run, BackfillProgress progress, IngestJobs jobs) {
+            @Lazy BackfillRun run, BackfillProgress progress, IngestJobs jobs, HistoryScope scope) {
+        this.scope = scope;
         this.export = export;
         this.shopify = shopify;
         this.shopifySettings = shopifySettings;
@@ -98,6 +102,7 @@ public class BackfillSteps {
         if (id == null) {
             progress.stage("Shopify bulk query");
             Instant since = Instant.parse(exchange.getMessage().getHeader(SINCE, String.class));
+            scope.requireOrdersSince(since);
             String until = exchange.getMessage().getHeader(UNTIL, String.class);
             id = shopify.start(BulkOrdersQuery.of(since, until == null ? null : Instant.parse(until), shopifySettings.lineItems())).id();
             run.update(c.withOperation(id));
@@ -109,7 +114,8 @@ public class BackfillSteps {
         Path dir = Files.createTempDirectory("storelink-backfill");
         exchange.setProperty(DIR, dir);
         progress.stage("reading orders");
-        HistoryExport.Export done = export.export(exchange.getProperty(OPERATION, BulkOperation.class), dir);
+        HistoryExport.Export done = export.export(exchange.getProperty(OPERATION, BulkOperation.class), dir,
+                exchange.getProperty(KnownVersions.PROPERTY, KnownVersions.class)); // route backfill-versions
         exchange.setProperty(FILES, done.files());
         exchange.setProperty(ORDERS, done.orders());
         done.files().forEach(f -> progress.rowsExported(f.rows()));

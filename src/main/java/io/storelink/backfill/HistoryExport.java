@@ -1,11 +1,9 @@
 package io.storelink.backfill;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -15,13 +13,15 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.storelink.backfill.salesforce.BulkRows;
-import io.storelink.backfill.salesforce.CsvTable;
 import io.storelink.backfill.run.BackfillProgress;
+import io.storelink.backfill.salesforce.CsvParts;
+import io.storelink.backfill.salesforce.KnownVersions;
 import io.storelink.backfill.shopify.BulkOperation;
 import io.storelink.backfill.shopify.BulkOrder;
 import io.storelink.backfill.shopify.ShopifyHistoryReader;
 import io.storelink.mapping.MappingSettings;
 import io.storelink.orders.OrderMapping;
+import io.storelink.orders.OrderUpserts;
 import io.storelink.reconciliation.WebhookShapedOrder;
 import io.storelink.salesforce.schema.OrgSchema;
 import io.storelink.shopify.ParseOrder;
@@ -29,6 +29,7 @@ import io.storelink.shopify.ShopifyPayload;
 import io.storelink.shopify.model.ShopifyOrder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -36,7 +37,9 @@ import org.springframework.stereotype.Component;
  * file per Salesforce object (Accounts, Contacts, Opportunities), by the live writer's mapping (webhook-shaped as
  * reconciliation shapes them, then {@link OrderMapping}). Opportunities stream to their file as orders arrive; a
  * customer's Account and Contact are kept once by external id (a customer has many orders) and written at the end,
- * so memory grows with customers, not orders.
+ * so memory grows with customers, not orders. An order Salesforce already has at the same or a newer Shopify version
+ * (the live path wrote it; {@link KnownVersions}) is left out whole, Opportunity, Account and Contact rows alike: never
+ * older over newer. A table larger than one upload is written in parts ({@link CsvParts}), each its own job.
  */
 @Component("historyExport")
 public class HistoryExport {
@@ -47,8 +50,11 @@ public class HistoryExport {
     public record TableFile(String object, String externalId, Path csv, long rows) {
     }
 
-    /** The table files in job order, and the orders they came from (for refused rows). */
-    public record Export(List<TableFile> files, OrderArchive orders) {
+    /**
+     * The table files in job order, the orders they came from (for refused rows), and the orders left out because
+     * Salesforce already has them at the same or a newer version.
+     */
+    public record Export(List<TableFile> files, OrderArchive orders, long skipped) {
     }
 
     private final ShopifyHistoryReader reader;
@@ -57,10 +63,12 @@ public class HistoryExport {
     private final OrgSchema schema;
     private final ParseOrder parser;
     private final ObjectMapper json;
+    private final long maxUploadBytes;
     private final BackfillProgress progress;
 
     public HistoryExport(ShopifyHistoryReader reader, OrderMapping mapping, MappingSettings settings, OrgSchema schema,
-            ParseOrder parser, ObjectMapper json, BackfillProgress progress) {
+            ParseOrder parser, ObjectMapper json,
+            @Value("${storelink.backfill.salesforce.max-upload-bytes}") long maxUploadBytes, BackfillProgress progress) {
         this.progress = progress;
         this.reader = reader;
         this.mapping = mapping;
@@ -68,35 +76,45 @@ public class HistoryExport {
         this.schema = schema;
         this.parser = parser;
         this.json = json;
+        this.maxUploadBytes = maxUploadBytes;
     }
 
-    /** The orders of a COMPLETED bulk operation into CSV files in {@code dir}; the files in job order. */
-    public Export export(BulkOperation completed, Path dir) throws IOException, InterruptedException {
+    /**
+     * The orders of a COMPLETED bulk operation into CSV files in {@code dir}, but those Salesforce has at the same or a
+     * newer version ({@code versions}); the files in job order, a table larger than an upload in several.
+     */
+    public Export export(BulkOperation completed, Path dir, KnownVersions versions) throws IOException, InterruptedException {
+        java.util.Objects.requireNonNull(versions, "the versions Salesforce has are read first (route backfill-versions)");
         OrderArchive archive = new OrderArchive(dir.resolve("orders.jsonl"));
         try {
-            return export(completed, dir, archive);
+            return export(completed, dir, archive, versions);
         } catch (IOException | InterruptedException | RuntimeException e) {
             archive.close(); // the run's clean-up never sees it
             throw e;
         }
     }
 
-    private Export export(BulkOperation completed, Path dir, OrderArchive archive) throws IOException, InterruptedException {
+    private Export export(BulkOperation completed, Path dir, OrderArchive archive, KnownVersions versions)
+            throws IOException, InterruptedException {
         progress.ordersInFile(completed.rootObjectCount());
         BulkRows rows = new BulkRows(settings, mapping, schema);
         List<BulkRows.Table> tables = rows.tables();
         BulkRows.Table orders = tables.get(tables.size() - 1);
         Map<BulkRows.Table, Map<String, Map<String, Object>>> parents = new HashMap<>();
-        long[] written = {0};
-        Path ordersFile = dir.resolve(orders.object() + ".csv");
-        try (BufferedWriter out = Files.newBufferedWriter(ordersFile, StandardCharsets.UTF_8);
-             CsvTable ordersCsv = new CsvTable(out, orders.columns())) {
+        long[] skipped = {0};
+        CsvParts ordersCsv = new CsvParts(dir, orders.object(), orders.columns(), maxUploadBytes);
+        try (ordersCsv) {
             reader.readResult(completed, order -> {
                 progress.orderRead(); // a stop requested by the operator ends the run here
-                for (BulkRows.Row row : rows.rows(upserts(order, archive))) {
+                OrderUpserts upserts = upserts(order, archive, versions);
+                if (upserts == null) { // Salesforce has this or a newer version: none of the order's rows
+                    skipped[0]++;
+                    progress.orderSkipped();
+                    return;
+                }
+                for (BulkRows.Row row : rows.rows(upserts)) {
                     if (row.table() == orders) {
                         write(ordersCsv, row.values());
-                        written[0]++;
                     } else { // the customer's later orders add to it; where two write a field, the later one wins
                         parents.computeIfAbsent(row.table(), t -> new LinkedHashMap<>())
                                 .merge(row.key(), new LinkedHashMap<>(row.values()), (a, b) -> { a.putAll(b); return a; });
@@ -106,41 +124,50 @@ public class HistoryExport {
         }
         List<TableFile> files = new ArrayList<>();
         for (BulkRows.Table table : tables) {
-            if (table == orders) {
-                files.add(new TableFile(table.object(), table.externalId(), ordersFile, written[0]));
-                continue;
+            CsvParts csv = table == orders ? ordersCsv : parents(dir, table, parents.getOrDefault(table, Map.of()));
+            for (CsvParts.Part part : csv.parts()) { // each part its own job, in order
+                files.add(new TableFile(table.object(), table.externalId(), part.csv(), part.rows()));
             }
-            Map<String, Map<String, Object>> records = parents.getOrDefault(table, Map.of());
-            Path file = dir.resolve(table.object() + ".csv");
-            try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
-                 CsvTable csv = new CsvTable(out, table.columns())) {
-                for (Map<String, Object> values : records.values()) {
-                    csv.write(values);
-                }
-            }
-            files.add(new TableFile(table.object(), table.externalId(), file, records.size()));
         }
-        LOG.info("Backfill export: {}", files.stream().map(f -> f.rows() + " " + f.object() + "(s)").toList());
-        return new Export(files, archive);
+        LOG.info("Backfill export: {}; {} order(s) left out, Salesforce has them at the same or a newer version",
+                files.stream().map(f -> f.rows() + " " + f.object() + "(s)").toList(), skipped[0]);
+        return new Export(files, archive, skipped[0]);
     }
 
-    /** A bulk order as its Salesforce records: shaped like a webhook (its lines as the connection's nodes), mapped. */
-    private io.storelink.orders.OrderUpserts upserts(BulkOrder order, OrderArchive archive) {
+    /** A parent table's records (a customer's Account or Contact, once) into its files. */
+    private CsvParts parents(Path dir, BulkRows.Table table, Map<String, Map<String, Object>> records) throws IOException {
+        try (CsvParts csv = new CsvParts(dir, table.object(), table.columns(), maxUploadBytes)) {
+            for (Map<String, Object> values : records.values()) {
+                csv.write(values);
+            }
+            return csv;
+        }
+    }
+
+    /**
+     * A bulk order as its Salesforce records: shaped like a webhook (its lines as the connection's nodes), mapped;
+     * null when Salesforce has it at the same or a newer version (then it is not archived either: it is not sent).
+     */
+    private OrderUpserts upserts(BulkOrder order, OrderArchive archive, KnownVersions versions) {
         ObjectNode graphql = order.order().deepCopy();
         graphql.putObject("lineItems").putArray("nodes").addAll(order.lineItems());
         ObjectNode shaped = WebhookShapedOrder.of(graphql, json);
-        ShopifyPayload<ShopifyOrder> payload;
         try {
             byte[] bytes = json.writeValueAsBytes(shaped);
+            ShopifyPayload<ShopifyOrder> payload = parser.read(bytes);
+            OrderUpserts upserts = mapping.map(payload.value(), payload.json());
+            OffsetDateTime updatedAt = payload.value().updatedAt();
+            if (!versions.writes(upserts.opportunity().externalId(), updatedAt == null ? null : updatedAt.toInstant())) {
+                return null;
+            }
             archive.add(shaped.get("id").asText(), bytes);
-            payload = parser.read(bytes);
+            return upserts;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return mapping.map(payload.value(), payload.json());
     }
 
-    private static void write(CsvTable csv, Map<String, Object> values) {
+    private static void write(CsvParts csv, Map<String, Object> values) {
         try {
             csv.write(values);
         } catch (IOException e) {

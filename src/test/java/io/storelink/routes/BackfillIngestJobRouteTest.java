@@ -77,6 +77,7 @@ class BackfillIngestJobRouteTest extends RouteTestSupport {
         org.apache.camel.model.Model model = context.getCamelContextExtension().getContextPlugin(org.apache.camel.model.Model.class);
         model.removeRouteDefinition(model.getRouteDefinition("backfill"));
         model.removeRouteDefinition(model.getRouteDefinition("backfill-run"));
+        model.removeRouteDefinition(model.getRouteDefinition("backfill-versions"));
         advise("backfill-ingest-job", route -> route.mockEndpointsAndSkip("salesforce:*"));
         context.start();
         answer("bulk2CreateJob", e -> {

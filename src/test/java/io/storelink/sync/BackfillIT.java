@@ -20,6 +20,7 @@ import io.storelink.backfill.run.BackfillCheckpoints;
 import io.storelink.backfill.run.BackfillRequest;
 import io.storelink.backfill.run.BackfillRun;
 import io.storelink.fakes.shopify.OrderFactory;
+import io.storelink.fakes.shopify.admin.FakeShopifyAdmin;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestPropertySource;
@@ -35,8 +36,8 @@ class BackfillIT extends BridgeTestSupport {
 
     private static final Instant REFUSED_YEAR = Instant.parse("2018-03-01T00:00:00Z");
     private static final Instant YEAR = Instant.parse("2019-03-01T00:00:00Z"); // no other test's orders are that old
-    private static final Instant RESUMED_YEAR = Instant.parse("2017-03-01T00:00:00Z");
-    private static final Instant DRY_YEAR = Instant.parse("2016-03-01T00:00:00Z");
+    private static final Instant RESUMED_YEAR = Instant.parse("2014-03-01T00:00:00Z");
+    private static final Instant DRY_YEAR = Instant.parse("2013-03-01T00:00:00Z");
 
     @Autowired
     BackfillRun run;
@@ -44,19 +45,16 @@ class BackfillIT extends BridgeTestSupport {
     @Autowired
     BackfillCheckpoints checkpoints;
 
-    /** One run through route backfill-run, as the command and the admin endpoint start it. */
     private BackfillRun.Outcome backfill(Instant since, String until, boolean dryRun) throws Exception {
-        return backfill(new BackfillRequest(since, until == null ? null : Instant.parse(until), dryRun, false));
+        return BackfillRuns.backfill(run, since, until, dryRun);
     }
 
     private BackfillRun.Outcome backfill(BackfillRequest request) throws Exception {
-        startWhenIdle(request);
-        return run.await(Duration.ofMinutes(2));
+        return BackfillRuns.backfill(run, request);
     }
 
     private void startWhenIdle(BackfillRequest request) throws Exception {
-        await().atMost(Duration.ofSeconds(30)).until(() -> !run.isRunning()); // the last run's route stops after it
-        assertThat(run.start(request)).isTrue();
+        BackfillRuns.startWhenIdle(run, request);
     }
 
     @Test
@@ -127,9 +125,9 @@ class BackfillIT extends BridgeTestSupport {
             orders.add(history.companyOrder());
             SHOPIFY_ADMIN.putOrder(orders.get(i));
         }
-        SALESFORCE.bulkPollsToComplete(1_000_000); // Salesforce keeps working on the jobs until the test lets it finish
+        SALESFORCE.ingestPollsToComplete(1_000_000); // Salesforce keeps working on the ingest jobs until the test lets it finish
         try {
-            startWhenIdle(new BackfillRequest(RESUMED_YEAR, Instant.parse("2018-01-01T00:00:00Z"), false, false));
+            startWhenIdle(new BackfillRequest(RESUMED_YEAR, Instant.parse("2015-01-01T00:00:00Z"), false, false));
             await().atMost(Duration.ofSeconds(60)).until(() -> run.checkpoint() != null && run.checkpoint().job("Account#0")
                     .map(j -> j.state() == BackfillCheckpoint.JobState.SUBMITTED).orElse(false));
             long uploads = SALESFORCE.apiCalls("/batches");
@@ -143,7 +141,7 @@ class BackfillIT extends BridgeTestSupport {
             assertThat(orders).allSatisfy(o -> assertThat(SALESFORCE.find("Opportunity", "External_Shopify_Order_ID__c",
                     o.get("id").asText())).isEmpty());
 
-            SALESFORCE.bulkPollsToComplete(2);
+            SALESFORCE.ingestPollsToComplete(0);
             BackfillRun.Outcome resumed = backfill(BackfillRequest.resumeLast());
 
             assertThat(resumed.succeeded()).as(resumed.summary()).isTrue();
@@ -155,7 +153,7 @@ class BackfillIT extends BridgeTestSupport {
                 assertThat(SALESFORCE.find("Opportunity", "External_Shopify_Order_ID__c", order.get("id").asText())).isPresent();
             }
         } finally {
-            SALESFORCE.bulkPollsToComplete(2);
+            SALESFORCE.ingestPollsToComplete(0);
         }
     }
 
@@ -166,7 +164,7 @@ class BackfillIT extends BridgeTestSupport {
         SHOPIFY_ADMIN.putOrder(order);
         long calls = SALESFORCE.apiCalls("/jobs/ingest");
 
-        BackfillRun.Outcome outcome = backfill(DRY_YEAR, "2017-01-01T00:00:00Z", true);
+        BackfillRun.Outcome outcome = backfill(DRY_YEAR, "2014-01-01T00:00:00Z", true);
 
         assertThat(outcome.succeeded()).isTrue();
         assertThat(outcome.summary()).contains("1 orders read").contains("dry run");
@@ -185,13 +183,29 @@ class BackfillIT extends BridgeTestSupport {
 
         await().atMost(Duration.ofSeconds(30)).until(() -> !run.isRunning());
         HttpResponse<String> started = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
-                        + "/admin/backfill?since=2015-01-01&until=2015-02-01&dryRun=true"))
+                        + "/admin/backfill?since=2012-01-01&until=2012-02-01&dryRun=true"))
                 .header("Authorization", consoleAuthorization()).POST(HttpRequest.BodyPublishers.noBody()).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(started.statusCode()).isEqualTo(202);
         assertThat(run.await(Duration.ofMinutes(1)).succeeded()).isTrue();
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(getAsConsole(port, "/admin/backfill").body())
-                .contains("\"running\":false").contains("\"since\":\"2015-01-01T00:00:00Z\"").contains("\"lastOutcome\""));
+                .contains("\"running\":false").contains("\"since\":\"2012-01-01T00:00:00Z\"").contains("\"lastOutcome\""));
         assertThat(getAsConsole(port, "/actuator/health/backfill").body()).contains("\"status\":\"UP\"").contains("ordersRead");
+    }
+
+    @Test
+    void ordersOlderThanSixtyDaysNeedReadAllOrdersAndARunWithoutItSaysSoBeforeReadingAnything() throws Exception {
+        long bulkQueries = SHOPIFY_ADMIN.requests("BulkOperationRunQuery");
+        SHOPIFY_ADMIN.scopes(FakeShopifyAdmin.DEFAULT_SCOPES.stream().filter(s -> !s.equals("read_all_orders")).toArray(String[]::new));
+        BackfillRun.Outcome outcome;
+        try {
+            outcome = backfill(Instant.parse("2011-01-01T00:00:00Z"), "2011-02-01T00:00:00Z", true);
+        } finally {
+            SHOPIFY_ADMIN.scopes(FakeShopifyAdmin.DEFAULT_SCOPES.toArray(String[]::new));
+        }
+
+        assertThat(outcome.succeeded()).isFalse();
+        assertThat(outcome.summary()).contains("only the last 60 days of orders without the read_all_orders scope");
+        assertThat(SHOPIFY_ADMIN.requests("BulkOperationRunQuery")).as("no bulk query").isEqualTo(bulkQueries);
     }
 }

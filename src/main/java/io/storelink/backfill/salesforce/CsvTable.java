@@ -6,7 +6,7 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 
-import com.fasterxml.jackson.databind.SequenceWriter;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
@@ -23,21 +23,43 @@ public final class CsvTable implements AutoCloseable {
     private static final CsvMapper CSV = CsvMapper.builder().enable(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING).build();
 
     private final List<String> columns;
-    private final SequenceWriter rows;
+    private final ObjectWriter lines;
+    private final Writer out;
 
     public CsvTable(Writer out, List<String> columns) throws IOException {
+        this(columns, out);
+        out.write(header());
+    }
+
+    /** Only renders lines ({@link #header}, {@link #line}): whoever holds the output writes them (CsvParts). */
+    public CsvTable(List<String> columns) {
+        this(columns, null);
+    }
+
+    private CsvTable(List<String> columns, Writer out) {
         this.columns = List.copyOf(columns);
-        CsvSchema.Builder schema = CsvSchema.builder().setUseHeader(true).setLineSeparator("\n");
+        CsvSchema.Builder schema = CsvSchema.builder().setUseHeader(false).setLineSeparator("\n");
         this.columns.forEach(schema::addColumn);
-        this.rows = CSV.writer(schema.build()).writeValues(out);
+        this.lines = CSV.writer(schema.build());
+        this.out = out;
     }
 
     public List<String> columns() {
         return columns;
     }
 
+    /** The header row, LF-ended. */
+    public String header() throws IOException {
+        return lines.writeValueAsString(columns.toArray(String[]::new));
+    }
+
     /** One row: values by column; columns it does not have stay empty, keys that are not columns are an error. */
     public void write(Map<String, Object> row) throws IOException {
+        out.write(line(row));
+    }
+
+    /** A row as its CSV line, LF-ended (a quoted value may hold line breaks). */
+    public String line(Map<String, Object> row) throws IOException {
         String[] cells = new String[columns.size()];
         java.util.Arrays.fill(cells, ""); // an empty cell, never null: Jackson leaves a null out of an array row
         for (Map.Entry<String, Object> e : row.entrySet()) {
@@ -47,7 +69,7 @@ public final class CsvTable implements AutoCloseable {
             }
             cells[at] = cell(e.getValue());
         }
-        rows.write(cells);
+        return lines.writeValueAsString(cells);
     }
 
     private static String cell(Object value) {
@@ -59,6 +81,8 @@ public final class CsvTable implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
-        rows.close();
+        if (out != null) {
+            out.close();
+        }
     }
 }

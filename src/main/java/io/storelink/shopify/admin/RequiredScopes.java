@@ -19,6 +19,8 @@ public final class RequiredScopes {
     public static final List<String> REFUNDS = List.of("read_orders");
     /** order-for-sync: the edited order, with its customer as reconciliation reads it, per orders/edited event. */
     public static final List<String> ORDER_EDITS = List.of("read_orders", "read_customers");
+    /** A backfill reaching further back than 60 days: Shopify shows older orders only with this scope. */
+    public static final String ALL_ORDERS = "read_all_orders";
     /** With line-item sync on, reconciliation and order edits also read each line's variant (Shopify: read_products). */
     public static final List<String> LINE_ITEMS = List.of("read_products");
     /** locations, location-inventory keyed by SKU. */

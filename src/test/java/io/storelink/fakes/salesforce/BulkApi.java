@@ -53,7 +53,10 @@ final class BulkApi {
     /** How long the poll that starts a job's processing waits for it before answering InProgress. */
     static final long PROCESSING_WAIT_MS = 2_000;
     private int pollsToComplete = 2;
+    private int ingestPollsToComplete; // 0: pollsToComplete
+    private volatile int pageLimit = Integer.MAX_VALUE;
     private long batchesUsed;
+    private long otherBatches;
     private long queryJobsUsed;
     /** object -> counters of its ingest jobs (see {@link #ingestStats}); kept when a job is deleted. */
     private final Map<String, Map<String, Long>> ingestStats = new java.util.TreeMap<>();
@@ -65,6 +68,15 @@ final class BulkApi {
 
     static boolean handles(String path) {
         return JOBS.matcher(path).matches();
+    }
+
+    /** Result pages of query jobs hold at most this many records, whatever maxRecords asked (Salesforce may send fewer). */
+    void queryPageLimit(int records) {
+        pageLimit = records;
+    }
+
+    synchronized void ingestPollsToComplete(int polls) {
+        ingestPollsToComplete = Math.max(0, polls);
     }
 
     synchronized void pollsToComplete(int polls) {
@@ -101,12 +113,17 @@ final class BulkApi {
         counters.merge(counter, n, Long::sum);
     }
 
+    /** Batches the org's other Bulk API clients used in the rolling 24 h (e.g. to leave this run none). */
+    synchronized void otherBatches(long batches) {
+        otherBatches = batches;
+    }
+
     /** Adds the Bulk API allocations to a /limits body. */
     synchronized void addLimits(Object limitsBody) {
         if (limitsBody instanceof Map<?, ?> m) {
             @SuppressWarnings("unchecked")
             Map<String, Object> limits = (Map<String, Object>) m;
-            limits.put("DailyBulkApiBatches", limit(DAILY_BATCHES, DAILY_BATCHES - batchesUsed));
+            limits.put("DailyBulkApiBatches", limit(DAILY_BATCHES, Math.max(0, DAILY_BATCHES - batchesUsed - otherBatches)));
             limits.put("DailyBulkV2QueryJobs", limit(DAILY_QUERY_JOBS, DAILY_QUERY_JOBS - queryJobsUsed));
         }
     }
@@ -240,7 +257,8 @@ final class BulkApi {
         job.polls++;
         if (job.state.equals("UploadComplete")) {
             job.state = "InProgress";
-        } else if (job.state.equals("InProgress") && job.polls >= pollsToComplete) {
+        } else if (job.state.equals("InProgress")
+                && job.polls >= (ingestPollsToComplete > 0 ? ingestPollsToComplete : pollsToComplete)) {
             Future<String> work = processing.computeIfAbsent(job, j -> processor.submit(() -> store.locked(() -> j.process(writer))));
             finish(job, work, PROCESSING_WAIT_MS);
         }
@@ -359,7 +377,7 @@ final class BulkApi {
                 throw SfError.noFields(400, "INVALID_LOCATOR", "Invalid locator: " + locator); // UNCONFIRMED wording
             }
         }
-        int max = params.containsKey("maxRecords") ? Integer.parseInt(params.get("maxRecords")) : DEFAULT_MAX_RECORDS;
+        int max = Math.min(pageLimit, params.containsKey("maxRecords") ? Integer.parseInt(params.get("maxRecords")) : DEFAULT_MAX_RECORDS);
         int to = Math.min(job.rows.size(), from + max);
         String next = to < job.rows.size()
                 ? Base64.getEncoder().withoutPadding().encodeToString(Integer.toString(to).getBytes(StandardCharsets.UTF_8)) : "null";

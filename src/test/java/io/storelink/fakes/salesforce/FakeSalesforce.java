@@ -327,6 +327,12 @@ public final class FakeSalesforce implements AutoCloseable {
         return this;
     }
 
+    /** Bulk API batches the org's other integrations used in the rolling 24 h: taken from /limits' DailyBulkApiBatches. */
+    public FakeSalesforce otherIntegrationsBulkBatches(long batches) {
+        bulk.otherBatches(batches);
+        return this;
+    }
+
     public void resetCounters() {
         meter.reset();
     }
@@ -348,6 +354,18 @@ public final class FakeSalesforce implements AutoCloseable {
     /** Bulk API 2.0 query jobs created. */
     public long bulkQueryJobs() {
         return bulk.queryJobs();
+    }
+
+    /** As {@link #bulkPollsToComplete} for ingest jobs only (query jobs keep theirs); 0 = the same as query jobs. */
+    public FakeSalesforce ingestPollsToComplete(int polls) {
+        bulk.ingestPollsToComplete(polls);
+        return this;
+    }
+
+    /** Bulk API 2.0 query results in pages of at most {@code records} (Integer.MAX_VALUE: as maxRecords asks). */
+    public FakeSalesforce bulkQueryPageLimit(int records) {
+        bulk.queryPageLimit(records);
+        return this;
     }
 
     public Faults faults() {

@@ -118,13 +118,7 @@ class FakeSalesforceBulkIT {
     void queryJobPagesWithLocators() throws Exception {
         String acme = fake.insert("Account", Map.of("Name", "Acme"));
         for (int i = 0; i < 3; i++) fake.insert("Contact", Map.of("LastName", "L" + i, "AccountId", acme));
-        QueryJob created = new QueryJob();
-        created.setOperation(OperationEnum.QUERY);
-        created.setQuery("SELECT Id, LastName, Account.Name FROM Contact ORDER BY LastName");
-        QueryJob job = template.requestBody("salesforce:bulk2CreateQueryJob", created, QueryJob.class);
-        Awaitility.await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(10)).until(() ->
-                template.requestBodyAndHeader("salesforce:bulk2GetQueryJob", null, "jobId", job.getId(), QueryJob.class).getState()
-                        == JobStateEnum.JOB_COMPLETE);
+        QueryJob job = completedQueryJob("SELECT Id, LastName, Account.Name FROM Contact ORDER BY LastName");
         Exchange first = results(job.getId(), null, 2);
         assertThat(body(first)).isEqualTo("Id,LastName,Account.Name\n" + ids(0, 2) );
         assertThat(first.getMessage().getHeader("Sforce-NumberOfRecords", String.class)).isEqualTo("2");
@@ -136,6 +130,19 @@ class FakeSalesforceBulkIT {
 
         Res limits = new SalesforceHttp(fake.url()).login("cid", "secret").get(V + "/limits");
         assertThat(limits.json().at("/DailyBulkV2QueryJobs/Remaining").asLong()).isEqualTo(10_000 - 1);
+    }
+
+    @Test
+    void queryResultsShowDatetimesInUtcWithZAndLimitsCountOtherClientsBatches() throws Exception {
+        fake.insert("Account", Map.of("Name", "Dated"));
+        QueryJob job = completedQueryJob("SELECT Name, CreatedDate FROM Account WHERE Name = 'Dated'");
+        assertThat(body(results(job.getId(), null, 10)).lines().skip(1).toList())
+                .singleElement().asString().matches("Dated,\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z");
+
+        fake.otherIntegrationsBulkBatches(15_000);
+        Res limits = new SalesforceHttp(fake.url()).login("cid", "secret").get(V + "/limits");
+        assertThat(limits.json().at("/DailyBulkApiBatches/Remaining").asLong()).isZero();
+        fake.otherIntegrationsBulkBatches(0);
     }
 
     @Test
@@ -186,6 +193,18 @@ class FakeSalesforceBulkIT {
             return List.of(JobStateEnum.JOB_COMPLETE, JobStateEnum.FAILED, JobStateEnum.ABORTED).contains(last[0].getState());
         });
         return last[0];
+    }
+
+    /** create a query job, poll until it is complete. */
+    private QueryJob completedQueryJob(String soql) {
+        QueryJob created = new QueryJob();
+        created.setOperation(OperationEnum.QUERY);
+        created.setQuery(soql);
+        QueryJob job = template.requestBody("salesforce:bulk2CreateQueryJob", created, QueryJob.class);
+        Awaitility.await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(10)).until(() ->
+                template.requestBodyAndHeader("salesforce:bulk2GetQueryJob", null, "jobId", job.getId(), QueryJob.class).getState()
+                        == JobStateEnum.JOB_COMPLETE);
+        return job;
     }
 
     private String results(String operation, String jobId) throws IOException {

@@ -34,8 +34,8 @@ import java.util.regex.Pattern;
 public final class FakeShopifyAdmin implements AutoCloseable {
 
     public static final String DEFAULT_ACCESS_TOKEN = "shpat_sandbox";
-    public static final List<String> DEFAULT_SCOPES = List.of("read_orders", "read_customers", "read_inventory", "read_locations", "read_products",
-            "read_fulfillments");
+    public static final List<String> DEFAULT_SCOPES = List.of("read_orders", "read_all_orders", "read_customers", "read_inventory",
+            "read_locations", "read_products", "read_fulfillments");
 
     private static final Logger LOG = LoggerFactory.getLogger(FakeShopifyAdmin.class);
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -92,6 +92,19 @@ class FakeShopifyAdminIT {
     }
 
     @Test
+    void ordersOlderThanSixtyDaysAreVisibleOnlyWithReadAllOrders() {
+        admin.putOrder(new OrderFactory(5, java.time.Instant.now().minus(java.time.Duration.ofDays(61))).companyOrder());
+        admin.putOrder(new OrderFactory(6, java.time.Instant.now().minus(java.time.Duration.ofDays(59))).companyOrder());
+        admin.scopes("read_orders", "read_customers");
+        assertThat(http.post(AdminHttp.document("orders-updated-since"), Map.of("first", 5, "query", ""))
+                .data().at("/orders/nodes").size()).as("without read_all_orders, silently").isEqualTo(1);
+
+        admin.scopes("read_orders", "read_customers", "read_all_orders");
+        assertThat(http.post(AdminHttp.document("orders-updated-since"), Map.of("first", 5, "query", ""))
+                .data().at("/orders/nodes").size()).isEqualTo(2);
+    }
+
+    @Test
     void invalidDocumentsAndPageSizesAreRefusedLikeShopify() {
         Res unknown = http.post("{ orders(first: 1) { nodes { nope } } }", Map.of());
         assertThat(unknown.status()).isEqualTo(200);

@@ -25,8 +25,8 @@ import io.storelink.fakes.salesforce.FakeSalesforce;
  * BenchSalesforce serve &lt;ready-file&gt; &lt;client-id&gt; &lt;client-secret&gt; [bulk-polls-to-complete]
  * </pre>
  *
- * starts {@link FakeSalesforce} on 127.0.0.1 (a free port) accepting these client credentials (a Bulk API 2.0 job
- * finishing after that many reads of its state, default 2: {@link FakeSalesforce#bulkPollsToComplete}), and next to it a
+ * starts {@link FakeSalesforce} on 127.0.0.1 (a free port) accepting these client credentials (a Bulk API 2.0 ingest
+ * job finishing after that many reads of its state, default 2: {@link FakeSalesforce#ingestPollsToComplete}), and next to it a
  * small control server (another free port) for the benchmark: {@code GET /stats} answers {@code key=value} lines
  * (calls: metered API calls, a composite counting once, the OAuth token requests not included; logins: token
  * requests; calls per kind; records per object; Bulk API 2.0: {@code bulk_calls}, {@code bulk_query_jobs} and per
@@ -48,8 +48,8 @@ public final class BenchSalesforce {
             System.exit(2);
         }
         FakeSalesforce fake = FakeSalesforce.start(0).acceptClientCredentials(args[2], args[3]);
-        if (args.length == 5) { // how long Salesforce works on a Bulk API 2.0 job, in reads of its state
-            fake.bulkPollsToComplete(Integer.parseInt(args[4]));
+        if (args.length == 5) { // how long Salesforce works on a Bulk API 2.0 ingest job, in reads of its state
+            fake.ingestPollsToComplete(Integer.parseInt(args[4]));
         }
         HttpServer control = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0), 16);
         control.setExecutor(Executors.newFixedThreadPool(2));

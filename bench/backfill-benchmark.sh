@@ -11,14 +11,15 @@
 # Settings (environment): BENCH_ORDERS (100000), BENCH_CUSTOMERS (30000), BENCH_SEED (42), BENCH_FIRST_ORDER_AT
 # (2023-01-01T00:00:00Z: the history's first order; orders are 20 s to 10 min apart, 100,000 of them reach into
 # 2024-01), BENCH_SINCE (2023-01-01), BENCH_UNTIL (none: up to now), BENCH_KILL_AT (when the resume scenario kills
-# the bridge: opportunity-closed, the Opportunity job closed (UploadComplete) and not processed yet; opportunity-uploaded,
-# its CSV uploaded, the job not closed yet; account-done or contact-done, right after that job's log line),
-# BENCH_RUN_TIMEOUT (1800 s per bridge run),
+# the bridge: opportunity-closed, the Opportunity job closed (UploadComplete) and not processed yet;
+# opportunity-uploaded, its CSV received (the kill lands just before or just after the bridge closes the job);
+# account-done or contact-done, right after that job's log line), BENCH_RUN_TIMEOUT (1800 s per bridge run),
 # BENCH_JAVA_OPTS (the bridge's JVM flags, default the production ones of k8s/base/deployment.yaml),
-# BENCH_SALESFORCE_HEAP (2g), BENCH_SHOPIFY_HEAP (1g), BENCH_SALESFORCE_JOB_POLLS (2: the fake finishes an ingest
-# job at the 2nd read of its state once its rows are processed; more emulates a Salesforce that takes longer), BENCH_SKIP_BUILD=1 (reuse target/), BENCH_OUT
-# (bench/out/backfill). Results: bench/out/backfill/summary.txt (key=value lines per scenario), next to every log.
-# Traffic stays on 127.0.0.1.
+# BENCH_SALESFORCE_HEAP (2g), BENCH_SHOPIFY_HEAP (1g), BENCH_SALESFORCE_JOB_POLLS (2: the fake finishes an ingest job
+# at the 2nd read of its state once its rows are processed; more plays a Salesforce that takes longer),
+# BENCH_SKIP_BUILD=1 (reuse target/), BENCH_OUT (bench/out/backfill). MALLOC_ARENA_MAX, when set, reaches the bridge.
+# Results: bench/out/backfill/summary.txt (key=value lines per scenario), next to every log. Traffic stays on
+# 127.0.0.1.
 set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."

@@ -98,7 +98,7 @@ class HistoryExportTest {
         };
         return new HistoryExport(reader, TestSettings.orderMapping(), TestSettings.mapping(), TestSettings.orgSchema(),
                 new ParseOrder(JSON), JSON, maxUploadBytes,
-                new BackfillProgress(new io.micrometer.core.instrument.simple.SimpleMeterRegistry()));
+                new BackfillProgress(new io.micrometer.core.instrument.simple.SimpleMeterRegistry()), BackfillLines.off());
     }
 
     /** An order of the bulk query's JSONL (GraphQL shape), as the Shopify bulk result has it. */

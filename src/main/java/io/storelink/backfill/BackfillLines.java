@@ -25,46 +25,43 @@ import org.springframework.stereotype.Component;
 @Component
 public class BackfillLines {
 
-    /** One run's line items: its tables after the Opportunities', the Opportunity's extra fields, each order's rows. */
-    public interface Run {
-        List<String> opportunityFields();
+    /**
+     * One run's line items: its tables after the Opportunities', the Opportunity's extra fields, each order's rows;
+     * {@code rows} null when line items are off.
+     */
+    public final class Run {
+        private final LineRows rows;
+        private final List<String> opportunityFields;
 
-        List<BulkRows.Table> tables();
+        private Run(LineRows rows, List<String> opportunityFields) {
+            this.rows = rows;
+            this.opportunityFields = opportunityFields;
+        }
+
+        public List<String> opportunityFields() {
+            return opportunityFields;
+        }
+
+        public List<BulkRows.Table> tables() {
+            return rows == null ? List.of() : rows.tables();
+        }
 
         /** The table whose rows stream to their file as orders arrive (the lines); null when off. */
-        BulkRows.Table streamed();
-
-        OrderUpserts opportunity(ShopifyOrder order, OrderUpserts upserts);
-
-        List<BulkRows.Row> rows(ShopifyOrder order, JsonNode payload);
-    }
-
-    private static final Run OFF = new Run() {
-        @Override
-        public List<String> opportunityFields() {
-            return List.of();
-        }
-
-        @Override
-        public List<BulkRows.Table> tables() {
-            return List.of();
-        }
-
-        @Override
         public BulkRows.Table streamed() {
-            return null;
+            return rows == null ? null : rows.lines();
         }
 
-        @Override
+        /** The order's records, the Opportunity in the price book as the live writer writes it. */
         public OrderUpserts opportunity(ShopifyOrder order, OrderUpserts upserts) {
-            return upserts;
+            return rows == null ? upserts : new OrderUpserts(upserts.account(), upserts.contact(),
+                    lineItems.opportunity(order, false, upserts.opportunity())); // the version stays: no lines call follows
         }
 
-        @Override
+        /** The order's line rows; none for lines the mapping leaves out (nothing left to deliver). */
         public List<BulkRows.Row> rows(ShopifyOrder order, JsonNode payload) {
-            return List.of();
+            return rows == null ? List.of() : mapping.map(order, payload).map(rows::rows).orElse(List.of());
         }
-    };
+    }
 
     private final LineItemSettings settings;
     private final LineItems lineItems;
@@ -95,7 +92,7 @@ public class BackfillLines {
     /** A run's line items; with line items on, the price books are read now (one query), else nothing is asked. */
     public Run run() throws Exception {
         if (!enabled()) {
-            return OFF;
+            return new Run(null, List.of());
         }
         List<String> problems = priceBooks.read();
         if (!problems.isEmpty()) {
@@ -111,32 +108,6 @@ public class BackfillLines {
         if (multiCurrency) {
             opportunityFields.add(BulkRows.CURRENCY);
         }
-        return new Run() {
-            @Override
-            public List<String> opportunityFields() {
-                return opportunityFields;
-            }
-
-            @Override
-            public List<BulkRows.Table> tables() {
-                return rows.tables();
-            }
-
-            @Override
-            public BulkRows.Table streamed() {
-                return rows.lines();
-            }
-
-            @Override
-            public OrderUpserts opportunity(ShopifyOrder order, OrderUpserts upserts) {
-                return new OrderUpserts(upserts.account(), upserts.contact(),
-                        lineItems.opportunity(order, false, upserts.opportunity())); // the version stays: no lines call follows
-            }
-
-            @Override
-            public List<BulkRows.Row> rows(ShopifyOrder order, JsonNode payload) {
-                return mapping.map(order, payload).map(rows::rows).orElse(List.of());
-            }
-        };
+        return new Run(rows, opportunityFields);
     }
 }

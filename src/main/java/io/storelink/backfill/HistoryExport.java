@@ -34,12 +34,14 @@ import org.springframework.stereotype.Component;
 
 /**
  * The first half of a backfill: the store's orders of a date range, read with one Shopify bulk query, into one CSV
- * file per Salesforce object (Accounts, Contacts, Opportunities), by the live writer's mapping (webhook-shaped as
- * reconciliation shapes them, then {@link OrderMapping}). Opportunities stream to their file as orders arrive; a
- * customer's Account and Contact are kept once by external id (a customer has many orders) and written at the end,
- * so memory grows with customers, not orders. An order Salesforce already has at the same or a newer Shopify version
- * (the live path wrote it; {@link KnownVersions}) is left out whole, Opportunity, Account and Contact rows alike: never
- * older over newer. A table larger than one upload is written in parts ({@link CsvParts}), each its own job.
+ * file per Salesforce table (Accounts, Contacts, Opportunities; with line items on, then Product2, the price book
+ * entries and OpportunityLineItems: {@link BackfillLines}), by the live writer's mapping (webhook-shaped as
+ * reconciliation shapes them, then {@link OrderMapping}). Opportunities and lines stream to their files as orders
+ * arrive; a customer's Account and Contact, a variant's product and price are kept once by key (a customer has many
+ * orders, a variant many lines) and written at the end, so memory grows with customers and variants, not orders. An
+ * order Salesforce already has at the same or a newer Shopify version (the live path wrote it; {@link KnownVersions})
+ * is left out whole, all its rows alike: never older over newer. A table larger than one upload is written in parts
+ * ({@link CsvParts}), each its own job.
  */
 @Component("historyExport")
 public class HistoryExport {

@@ -62,10 +62,12 @@ public class BackfillSteps {
     private final BackfillProgress progress;
     private final IngestJobs jobs;
     private final HistoryScope scope;
+    private final BackfillLines lines;
 
     public BackfillSteps(HistoryExport export, BulkQueryRunner shopify, BackfillShopifySettings shopifySettings,
-            @Lazy BackfillRun run, BackfillProgress progress, IngestJobs jobs, HistoryScope scope) {
+            @Lazy BackfillRun run, BackfillProgress progress, IngestJobs jobs, HistoryScope scope, BackfillLines lines) {
         this.scope = scope;
+        this.lines = lines;
         this.export = export;
         this.shopify = shopify;
         this.shopifySettings = shopifySettings;
@@ -104,13 +106,14 @@ public class BackfillSteps {
             Instant since = Instant.parse(exchange.getMessage().getHeader(SINCE, String.class));
             scope.requireOrdersSince(since);
             String until = exchange.getMessage().getHeader(UNTIL, String.class);
-            id = shopify.start(BulkOrdersQuery.of(since, until == null ? null : Instant.parse(until), shopifySettings.lineItems())).id();
+            id = shopify.start(BulkOrdersQuery.of(since, until == null ? null : Instant.parse(until),
+                    shopifySettings.lineItems() || lines.enabled(), lines.enabled())).id();
             run.update(c.withOperation(id));
         }
         exchange.setProperty(OPERATION, shopify.awaitCompleted(id, progress::checkStop));
     }
 
-    public void export(Exchange exchange) throws IOException, InterruptedException {
+    public void export(Exchange exchange) throws Exception {
         Path dir = Files.createTempDirectory("storelink-backfill");
         exchange.setProperty(DIR, dir);
         progress.stage("reading orders");
@@ -146,6 +149,7 @@ public class BackfillSteps {
         exchange.setProperty(ROWS, file.rows());
         exchange.setProperty(IngestJobs.OBJECT, file.object());
         exchange.setProperty(IngestJobs.EXTERNAL_ID, file.externalId());
+        exchange.setProperty(IngestJobs.INSERT, file.insert());
         exchange.setProperty(IngestJobs.CSV, file.csv());
         checkpoint(exchange).job(part).ifPresent(j -> exchange.setProperty(
                 j.state() == JobState.SUBMITTED ? SUBMITTED_JOB : ORPHANED_JOB, j.jobId()));
@@ -153,14 +157,17 @@ public class BackfillSteps {
         progress.checkStop();
     }
 
-    /** The part's name in the checkpoint: its object and its place among the object's parts ({@code Account#0}). */
+    /**
+     * The part's name in the checkpoint: its table's name (the object's, but for the two price books' entries) and its
+     * place among the table's parts ({@code Account#0}, {@code PricebookEntry-standard#0}).
+     */
     private static String part(Exchange exchange) {
         HistoryExport.TableFile file = exchange.getMessage().getBody(HistoryExport.TableFile.class);
         @SuppressWarnings("unchecked")
         List<HistoryExport.TableFile> files = exchange.getProperty(FILES, List.class);
         int index = files.indexOf(file);
-        long before = files.subList(0, Math.max(index, 0)).stream().filter(f -> f.object().equals(file.object())).count();
-        return file.object() + "#" + before;
+        long before = files.subList(0, Math.max(index, 0)).stream().filter(f -> f.name().equals(file.name())).count();
+        return file.name() + "#" + before;
     }
 
     /** The job exists (body: the Job): kept as OPEN, so that a crash before its upload is closed aborts it on resume. */
@@ -223,7 +230,7 @@ public class BackfillSteps {
     public String summary(Exchange exchange) {
         @SuppressWarnings("unchecked")
         List<HistoryExport.TableFile> files = exchange.getProperty(FILES, List.class);
-        String rows = files == null ? "nothing exported" : String.join(", ", files.stream().map(f -> f.rows() + " " + f.object()).toList());
+        String rows = files == null ? "nothing exported" : String.join(", ", files.stream().map(f -> f.rows() + " " + f.name()).toList());
         return progress.ordersRead() + " orders read; " + rows
                 + (Boolean.TRUE.equals(exchange.getProperty(BackfillRun.DRY_RUN, Boolean.class)) ? " (dry run: nothing written)" : "");
     }

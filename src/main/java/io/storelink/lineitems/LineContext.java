@@ -17,6 +17,6 @@ record LineContext(String apiVersion, LineItemSettings settings, String opportun
 
     /** A PricebookEntry's external id: price book, product, and currency in a multi-currency org. */
     String entryKey(String priceBookId, String variantKey, String currency) {
-        return priceBookId + ":" + variantKey + (multiCurrency && currency != null ? ":" + currency : "");
+        return PriceBooks.entryKey(priceBookId, variantKey, currency, multiCurrency);
     }
 }

@@ -157,7 +157,7 @@ public class LineItems {
     }
 
     /** The org has currencies when its Opportunity has CurrencyIsoCode (describe, read by the mapping check). */
-    boolean multiCurrency() {
+    public boolean multiCurrency() {
         return schema.fields(mapping.opportunity().object()).containsKey("currencyisocode");
     }
 

@@ -110,6 +110,14 @@ public class PriceBooks {
         }
     }
 
+    /**
+     * A PricebookEntry's external id: price book, product, and currency in a multi-currency org. Shared by the live
+     * lines call and the backfill, so an entry either made is found by the other.
+     */
+    public static String entryKey(String priceBookId, String variantKey, String currency, boolean multiCurrency) {
+        return priceBookId + ":" + variantKey + (multiCurrency && currency != null ? ":" + currency : "");
+    }
+
     /** A SOQL string literal's content: quotes and backslashes escaped. */
     static String soqlText(String s) {
         return s.replace("\\", "\\\\").replace("'", "\\'");

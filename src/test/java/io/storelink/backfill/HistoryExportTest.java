@@ -22,6 +22,10 @@ import io.storelink.backfill.run.BackfillProgress;
 import io.storelink.backfill.shopify.BulkOperation;
 import io.storelink.backfill.shopify.BulkOrder;
 import io.storelink.backfill.shopify.ShopifyHistoryReader;
+import io.storelink.lineitems.LineItemMapping;
+import io.storelink.lineitems.LineItemSettings;
+import io.storelink.lineitems.LineItems;
+import io.storelink.lineitems.PriceBooks;
 import io.storelink.shopify.ParseOrder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,7 +42,7 @@ class HistoryExportTest {
     @TempDir
     Path dir;
 
-    private final List<BulkOrder> orders = List.of(order(5001, 7001), order(5002, 7002), order(5003, 7003), order(5004, 7001));
+    private List<BulkOrder> orders = List.of(order(5001, 7001), order(5002, 7002), order(5003, 7003), order(5004, 7001));
 
     @Test
     void anOrderSalesforceHasAtTheSameOrANewerVersionIsLeftOutWithItsCustomersRows() throws Exception {
@@ -82,12 +86,65 @@ class HistoryExportTest {
         assertThat(header + "\n" + rows).as("the parts, in order, are the whole table").isEqualTo(Files.readString(one));
     }
 
+    @Test
+    void withLineItemsOnEachVariantsProductAndPriceIsOneRowEachLineItsOwnAndTheOpportunityIsInThePriceBook() throws Exception {
+        orders = List.of(order(5001, 7001, line(1, 101, 2, 2), line(2, 102, 1, 0)), order(5002, 7001, line(3, 101, 1, 1)));
+
+        HistoryExport.Export done = export(Long.MAX_VALUE, lineItemsOn()).export(COMPLETED, dir, new KnownVersions());
+        done.orders().close();
+
+        assertThat(done.files()).extracting(HistoryExport.TableFile::name, HistoryExport.TableFile::insert, HistoryExport.TableFile::rows)
+                .containsExactly(tuple("Account", false, 1L), tuple("Contact", false, 1L), tuple("Opportunity", false, 2L),
+                        tuple("Product2", false, 1L), tuple("PricebookEntry-standard", true, 1L),
+                        tuple("OpportunityLineItem", false, 2L));
+        assertThat(csv(done.files().get(2).csv())).hasSize(2)
+                .allSatisfy(o -> assertThat(o).containsEntry("Pricebook2Id", "01sSTANDARD"));
+        assertThat(Files.readString(done.files().get(4).csv())).contains("01sSTANDARD:101").doesNotContain("102");
+        assertThat(Files.readString(done.files().get(5).csv())).as("the line taken off is not written")
+                .contains("01sSTANDARD:101").doesNotContain("102");
+    }
+
+    private static List<java.util.Map<String, String>> csv(Path file) throws Exception {
+        try (var rows = new com.fasterxml.jackson.dataformat.csv.CsvMapper().readerForMapOf(String.class)
+                .with(com.fasterxml.jackson.dataformat.csv.CsvSchema.emptySchema().withHeader())
+                .<java.util.Map<String, String>>readValues(file.toFile())) {
+            return rows.readAll();
+        }
+    }
+
+    private static BackfillLines lineItemsOn() {
+        LineItemSettings settings = TestSettings.lineItems("");
+        PriceBooks books = new PriceBooks(settings, TestSettings.camel()) {
+            @Override
+            public synchronized List<String> read() {
+                use(new PriceBooks.Ids("01sSTANDARD", "01sSTANDARD")); // what the org's query would answer
+                return List.of();
+            }
+        };
+        LineItemMapping mapping = new LineItemMapping(settings, TestSettings.camel());
+        return new BackfillLines(settings, new LineItems(settings, TestSettings.mapping(), mapping, books, TestSettings.orgSchema(),
+                TestSettings.salesforce()), mapping, books, TestSettings.mapping(), TestSettings.orgSchema());
+    }
+
+    /** A line of the bulk query's JSONL (GraphQL shape, with what line-item sync reads). */
+    private static ObjectNode line(long id, long variant, int quantity, int current) {
+        ObjectNode l = JSON.createObjectNode().put("id", "gid://shopify/LineItem/" + id).put("sku", "SKU-" + variant)
+                .put("title", "Tea").put("name", "Tea - " + variant).put("quantity", quantity).put("currentQuantity", current);
+        l.putObject("originalUnitPriceSet").putObject("shopMoney").put("amount", "12.50");
+        l.putObject("variant").put("legacyResourceId", Long.toString(variant));
+        return l;
+    }
+
     private String dir(String name) throws Exception {
         Files.createDirectories(dir.resolve(name));
         return name;
     }
 
     private HistoryExport export(long maxUploadBytes) {
+        return export(maxUploadBytes, BackfillLines.off());
+    }
+
+    private HistoryExport export(long maxUploadBytes, BackfillLines lines) {
         ShopifyHistoryReader reader = new ShopifyHistoryReader(null,
                 new BackfillShopifySettings(Duration.ofSeconds(1), false, false, Duration.ofSeconds(1)), JSON) {
             @Override
@@ -98,11 +155,11 @@ class HistoryExportTest {
         };
         return new HistoryExport(reader, TestSettings.orderMapping(), TestSettings.mapping(), TestSettings.orgSchema(),
                 new ParseOrder(JSON), JSON, maxUploadBytes,
-                new BackfillProgress(new io.micrometer.core.instrument.simple.SimpleMeterRegistry()));
+                new BackfillProgress(new io.micrometer.core.instrument.simple.SimpleMeterRegistry()), lines);
     }
 
     /** An order of the bulk query's JSONL (GraphQL shape), as the Shopify bulk result has it. */
-    private static BulkOrder order(long id, long customer) {
+    private static BulkOrder order(long id, long customer, ObjectNode... lines) {
         ObjectNode o = JSON.createObjectNode().put("legacyResourceId", Long.toString(id)).put("number", id - 4000)
                 .put("name", "#" + (id - 4000)).put("createdAt", "2024-05-01T10:00:00Z").put("updatedAt", UPDATED.toString())
                 .put("currencyCode", "EUR").put("displayFinancialStatus", "PAID");
@@ -110,6 +167,6 @@ class HistoryExportTest {
         ObjectNode c = o.putObject("customer").put("legacyResourceId", Long.toString(customer)).put("firstName", "Ada")
                 .put("lastName", "Buyer" + customer);
         c.putObject("defaultEmailAddress").put("emailAddress", "buyer" + customer + "@example.com");
-        return new BulkOrder(o, List.of());
+        return new BulkOrder(o, List.of(lines));
     }
 }

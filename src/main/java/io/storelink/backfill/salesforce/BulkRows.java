@@ -25,8 +25,19 @@ import io.storelink.salesforce.schema.OrgSchema;
  */
 public final class BulkRows {
 
-    /** An object's rows: its name, external id field and columns. */
-    public record Table(String object, String externalId, List<String> columns) {
+    /** A multi-currency org's currency field, on the Opportunity and on price book entries. */
+    public static final String CURRENCY = "CurrencyIsoCode";
+
+    /**
+     * An object's rows: the table's name (its files and its parts in the checkpoint; the object's name unless one
+     * object has two tables), the object, its external id field, its columns, and whether its rows are inserted
+     * rather than upserted by the external id (an object with create-only fields, PricebookEntry).
+     */
+    public record Table(String name, String object, String externalId, List<String> columns, boolean insert) {
+
+        public Table(String object, String externalId, List<String> columns) {
+            this(object, object, externalId, columns, false);
+        }
     }
 
     /** One record as a row of its table. */
@@ -40,6 +51,11 @@ public final class BulkRows {
     private final Table opportunities;
 
     public BulkRows(MappingSettings mapping, OrderMapping orders, OrgSchema schema) {
+        this(mapping, orders, schema, List.of());
+    }
+
+    /** {@code opportunityFields}: fields the Opportunity rows carry besides the mapping's (line items: its price book). */
+    public BulkRows(MappingSettings mapping, OrderMapping orders, OrgSchema schema, List<String> opportunityFields) {
         this.mapping = mapping;
         this.schema = schema;
         boolean persons = orders.persons().personAccounts();
@@ -58,6 +74,7 @@ public final class BulkRows {
                 List.copyOf(sets.get("contact").fields().keySet()), contactLinks);
         List<String> opportunityColumns = new ArrayList<>(sets.get("opportunity").fields().keySet());
         opportunityColumns.add(mapping.opportunity().shopifyUpdatedAt());
+        opportunityColumns.addAll(opportunityFields);
         List<String> opportunityLinks = new ArrayList<>();
         if (LookupFields.configured(mapping.opportunity().account())) {
             opportunityLinks.add(link(mapping.opportunity().account(), mapping.account().externalId()));
@@ -102,11 +119,11 @@ public final class BulkRows {
         return Map.of(link(lookupField, parent.externalIdField()), parent.externalId());
     }
 
-    private static String link(String lookupField, String parentExternalId) {
+    static String link(String lookupField, String parentExternalId) {
         return LookupFields.relationship(lookupField) + "." + parentExternalId;
     }
 
-    private static Table table(String object, String externalId, List<String> fields, List<String> links) {
+    static Table table(String object, String externalId, List<String> fields, List<String> links) {
         Set<String> columns = new LinkedHashSet<>();
         columns.add(externalId);
         columns.addAll(fields);

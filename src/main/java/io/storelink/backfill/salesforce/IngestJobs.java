@@ -38,6 +38,11 @@ public class IngestJobs {
     public static final String OBJECT = "bulkObject";
     public static final String EXTERNAL_ID = "bulkExternalId";
     public static final String CSV = "bulkCsv";
+    /** Exchange property: true for a table whose rows are inserted (no external id on the job), else an upsert. */
+    public static final String INSERT = "bulkInsert";
+    /** Set for an insert job: rows Salesforce answered DUPLICATE_VALUE, already there (not counted as refused). */
+    public static final String EXISTING = "bulkRowsExisting";
+    static final String ALREADY_THERE = "DUPLICATE_VALUE";
     /** Set once the job is done: rows Salesforce processed and refused. */
     public static final String PROCESSED = "bulkRowsProcessed";
     public static final String FAILED = "bulkRowsFailed";
@@ -49,12 +54,16 @@ public class IngestJobs {
     private static final Set<JobStateEnum> WORKING = EnumSet.of(JobStateEnum.OPEN, JobStateEnum.UPLOAD_COMPLETE,
             JobStateEnum.IN_PROGRESS);
 
-    /** The body becomes the job to create. */
+    /** The body becomes the job to create: an upsert by the external id, or an insert for an insert table. */
     public void newJob(Exchange exchange) {
         Job job = new Job();
         job.setObject(exchange.getProperty(OBJECT, String.class));
-        job.setOperation(OperationEnum.UPSERT);
-        job.setExternalIdFieldName(exchange.getProperty(EXTERNAL_ID, String.class));
+        if (Boolean.TRUE.equals(exchange.getProperty(INSERT, Boolean.class))) {
+            job.setOperation(OperationEnum.INSERT);
+        } else {
+            job.setOperation(OperationEnum.UPSERT);
+            job.setExternalIdFieldName(exchange.getProperty(EXTERNAL_ID, String.class));
+        }
         job.setContentType(ContentTypeEnum.CSV);
         job.setLineEnding(LineEndingEnum.LF);
         exchange.getMessage().setBody(job);
@@ -76,19 +85,32 @@ public class IngestJobs {
     /**
      * The rows Salesforce refused (failedResults: sf__Id, sf__Error, then the row as sent), each logged by its external
      * id (a guest's without its email) and error; the row's values stay out of the log (personal data). Returns the
-     * rows for the caller.
+     * rows for the caller. An insert job's rows refused with DUPLICATE_VALUE are there already (a price book entry
+     * made before): counted in {@link #EXISTING} and logged once, not refused.
      */
     public List<Map<String, String>> refused(Exchange exchange) throws IOException {
         String externalId = exchange.getProperty(EXTERNAL_ID, String.class);
+        boolean insert = Boolean.TRUE.equals(exchange.getProperty(INSERT, Boolean.class));
         List<Map<String, String>> rows = new ArrayList<>();
+        long existing = 0;
         try (InputStream csv = exchange.getMessage().getBody(InputStream.class);
              MappingIterator<Map<String, String>> it = FAILED_ROWS.readValues(csv)) {
             while (it.hasNext()) {
                 Map<String, String> row = it.next();
+                if (insert && String.valueOf(row.get("sf__Error")).startsWith(ALREADY_THERE)) {
+                    existing++;
+                    continue;
+                }
                 rows.add(row);
                 LOG.warn("Bulk API 2.0 job {} refused {} {}: {}", exchange.getMessage().getHeader(SalesforceEndpointConfig.JOB_ID),
                         exchange.getProperty(OBJECT), loggable(row.get(externalId)), row.get("sf__Error"));
             }
+        }
+        if (existing > 0) {
+            exchange.setProperty(EXISTING, existing);
+            exchange.setProperty(FAILED, exchange.getProperty(FAILED, 0L, Long.class) - existing);
+            LOG.info("Bulk API 2.0 job {}: {} {} row(s) already in Salesforce ({})",
+                    exchange.getMessage().getHeader(SalesforceEndpointConfig.JOB_ID), existing, exchange.getProperty(OBJECT), ALREADY_THERE);
         }
         return rows;
     }

@@ -17,16 +17,29 @@ public final class BulkOrdersQuery {
     static final String DOCUMENT = "bulk-orders";
     private static final String RANGE_TOKEN = "$createdAt";
     private static final Pattern LINE_ITEMS = Pattern.compile("(?s)\\s*# line-items:begin.*?# line-items:end");
+    private static final Pattern LINE_ITEM_SYNC = Pattern.compile("(?s)\\s*# line-item-sync:begin.*?# line-item-sync:end");
 
     private BulkOrdersQuery() {
     }
 
     /** Orders created at or after {@code since} and, when {@code until} is not null, before it. */
     public static String of(Instant since, Instant until, boolean lineItems) {
+        return of(since, until, lineItems, false);
+    }
+
+    /**
+     * {@code lineItemSync}: the lines also with what line-item sync writes to Salesforce (storelink.mapping.line-items:
+     * the variant, which needs read_products, vendor, the quantity still ordered, discounts); without it a store
+     * that does not sync lines grants no more than it did.
+     */
+    public static String of(Instant since, Instant until, boolean lineItems, boolean lineItemSync) {
         String range = "created_at:>='" + utc(since) + "'" + (until == null ? "" : " AND created_at:<'" + utc(until) + "'");
         String document = GraphqlDocuments.load(DOCUMENT);
         if (!lineItems) {
             document = LINE_ITEMS.matcher(document).replaceAll("");
+        }
+        if (!lineItemSync) {
+            document = LINE_ITEM_SYNC.matcher(document).replaceAll("");
         }
         return document.replace(RANGE_TOKEN, range);
     }

@@ -47,6 +47,17 @@ class BulkRowsTest {
     }
 
     @Test
+    void theOpportunityCarriesTheFieldsLineItemsAddAndTablesAreNamedByTheirObject() {
+        BulkRows withLines = new BulkRows(TestSettings.mapping(), TestSettings.orderMapping(), TestSettings.orgSchema(),
+                List.of("Pricebook2Id"));
+
+        assertThat(withLines.tables().get(2).columns()).contains("Pricebook2Id");
+        assertThat(rows.tables().get(2).columns()).doesNotContain("Pricebook2Id");
+        assertThat(withLines.tables()).allSatisfy(t -> assertThat(t.name()).isEqualTo(t.object()))
+                .noneMatch(BulkRows.Table::insert);
+    }
+
+    @Test
     void csvQuotesWhatNeedsItWritesNumbersPlainAndLeavesMissingValuesEmpty() throws Exception {
         StringWriter out = new StringWriter();
         try (CsvTable csv = new CsvTable(out, List.of("External_Shopify_Order_ID__c", "Gateway__c", "Description", "Amount", "Phone"))) {

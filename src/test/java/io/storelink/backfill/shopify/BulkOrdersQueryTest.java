@@ -30,4 +30,12 @@ class BulkOrdersQueryTest {
         assertThat(BulkQueryRules.problem(query)).isNull();
         assertThat(query).doesNotContain("lineItems").contains("\"created_at:>='2023-01-01T00:00:00Z'\"");
     }
+
+    @Test
+    void lineItemSyncAlsoReadsTheVariantAndWhatIsStillOrderedAndOnlyThenNeedsReadProducts() {
+        String sync = BulkOrdersQuery.of(SINCE, null, true, true);
+        assertThat(BulkQueryRules.problem(sync)).isNull();
+        assertThat(sync).contains("variant { legacyResourceId }", "currentQuantity", "discountAllocations", "vendor");
+        assertThat(BulkOrdersQuery.of(SINCE, null, true, false)).contains("lineItems").doesNotContain("variant {", "currentQuantity");
+    }
 }

@@ -183,6 +183,20 @@ public class BackfillSteps {
         progress.jobUploaded(exchange.getProperty(ROWS, 0L, Long.class));
     }
 
+    /**
+     * A job created before a restart, as Salesforce has it now: still Open, it stays orphaned (aborted and made again);
+     * closed already (the crash came between the close and its checkpoint), it is the part's submitted job.
+     */
+    public void orphanRead(Exchange exchange) {
+        Job job = exchange.getMessage().getBody(Job.class);
+        if (job != null && job.getState() != null && job.getState() != org.apache.camel.component.salesforce.api.dto.bulkv2.JobStateEnum.OPEN) {
+            LOG.info("Bulk API 2.0 job {} ({}) was closed before the restart ({}): waiting for it, not uploading again",
+                    job.getId(), exchange.getProperty(PART), job.getState());
+            exchange.setProperty(SUBMITTED_JOB, exchange.removeProperty(ORPHANED_JOB));
+            saveJob(exchange, job.getId(), JobState.SUBMITTED, 0, 0);
+        }
+    }
+
     /** While Salesforce works on the job: its progress shown, a stop taking effect (the job goes on; resume waits for it). */
     public boolean working(Exchange exchange) {
         Job job = exchange.getMessage().getBody(Job.class);

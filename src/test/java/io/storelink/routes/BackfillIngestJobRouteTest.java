@@ -31,6 +31,8 @@ class BackfillIngestJobRouteTest extends RouteTestSupport {
     private final List<String> calls = new CopyOnWriteArrayList<>();
     private final List<String> uploaded = new CopyOnWriteArrayList<>();
     private JobStateEnum end = JobStateEnum.JOB_COMPLETE;
+    /** What the first reads of the job answer (a state, or a failure), before the usual ones. */
+    private final java.util.Deque<Object> firstReads = new java.util.concurrent.ConcurrentLinkedDeque<>();
 
     @TempDir
     Path dir;
@@ -56,6 +58,14 @@ class BackfillIngestJobRouteTest extends RouteTestSupport {
             return jobs.working(e);
         }
 
+        public void orphanRead(Exchange e) {
+            Job job = e.getMessage().getBody(Job.class);
+            if (job.getState() != JobStateEnum.OPEN) {
+                e.setProperty("backfillSubmittedJob", e.removeProperty("backfillOrphanedJob"));
+                calls.add("checkpoint SUBMITTED");
+            }
+        }
+
         public void jobDone(Exchange e) {
             calls.add("checkpoint DONE");
         }
@@ -65,6 +75,7 @@ class BackfillIngestJobRouteTest extends RouteTestSupport {
     protected void bindToRegistry(Registry registry) {
         registry.bind("ingestJobs", new IngestJobs());
         registry.bind("backfillSteps", new JobSteps());
+        registry.bind("jobPolls", new io.storelink.backfill.salesforce.JobPolls(1, 1, 2));
     }
 
     @BeforeEach
@@ -98,7 +109,13 @@ class BackfillIngestJobRouteTest extends RouteTestSupport {
         answer("bulk2GetFailedResults", e -> new java.io.ByteArrayInputStream(("sf__Id,sf__Error,External_Shopify_Order_ID__c,Amount\n"
                 + ",FIELD_CUSTOM_VALIDATION_EXCEPTION:Amount too high:Amount --,1001,10.00\n").getBytes(StandardCharsets.UTF_8)));
         int[] reads = {0};
-        answer("bulk2GetJob", e -> job(++reads[0] < 3 ? JobStateEnum.IN_PROGRESS : end));
+        answer("bulk2GetJob", e -> {
+            Object next = firstReads.poll();
+            if (next instanceof RuntimeException failure) {
+                throw failure;
+            }
+            return job(next != null ? (JobStateEnum) next : ++reads[0] < 3 ? JobStateEnum.IN_PROGRESS : end);
+        });
     }
 
     @Test
@@ -135,11 +152,42 @@ class BackfillIngestJobRouteTest extends RouteTestSupport {
 
     @Test
     void aJobCreatedButNeverClosedBeforeARestartIsAbortedAndMadeAgain() throws Exception {
+        firstReads.add(JobStateEnum.OPEN);
         Exchange done = run("External_Shopify_Order_ID__c\n1001\n", "backfillOrphanedJob", "7503h00000OrPhAAAV");
 
         assertThat(done.getException()).isNull();
-        assertThat(calls).startsWith("bulk2AbortJob", "bulk2CreateJob", "checkpoint OPEN", "bulk2CreateBatch");
+        assertThat(calls).startsWith("bulk2GetJob", "bulk2AbortJob", "bulk2CreateJob", "checkpoint OPEN", "bulk2CreateBatch");
         assertThat(uploaded).hasSize(1);
+    }
+
+    @Test
+    void aJobClosedJustBeforeACrashIsWaitedForNotUploadedAgain() throws Exception {
+        firstReads.add(JobStateEnum.UPLOAD_COMPLETE); // the crash came between the close and its checkpoint
+
+        Exchange done = run("External_Shopify_Order_ID__c\n1001\n", "backfillOrphanedJob", "7503h00000LoAdAAAV");
+
+        assertThat(done.getException()).isNull();
+        assertThat(calls).startsWith("bulk2GetJob", "checkpoint SUBMITTED", "bulk2GetJob").doesNotContain("bulk2AbortJob", "bulk2CreateJob");
+        assertThat(uploaded).isEmpty();
+    }
+
+    @Test
+    void aFailedReadOfTheJobIsMadeAgainAndTooManyInARowFailTheRun() throws Exception {
+        firstReads.add(new IllegalStateException("Idle timeout expired: 10000/10000 ms"));
+        firstReads.add(new IllegalStateException("Idle timeout expired: 10000/10000 ms"));
+
+        Exchange done = run("External_Shopify_Order_ID__c\n1001\n");
+
+        assertThat(done.getException()).isNull();
+        assertThat(calls).endsWith("bulk2GetJob", "bulk2GetFailedResults", "checkpoint DONE");
+
+        calls.clear();
+        for (int i = 0; i < 3; i++) {
+            firstReads.add(new IllegalStateException("503 SERVER_UNAVAILABLE"));
+        }
+        Exchange failed = run("External_Shopify_Order_ID__c\n1001\n");
+        assertThat(failed.getException()).hasMessageContaining("503 SERVER_UNAVAILABLE");
+        assertThat(calls).doesNotContain("checkpoint DONE");
     }
 
     private Exchange run(String csv) throws Exception {

@@ -23,6 +23,7 @@ import io.storelink.backfill.shopify.HistoryScope;
 import org.apache.camel.Exchange;
 import org.apache.camel.component.salesforce.SalesforceEndpointConfig;
 import org.apache.camel.component.salesforce.api.dto.bulkv2.Job;
+import org.apache.camel.component.salesforce.api.dto.bulkv2.JobStateEnum;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Lazy;
@@ -185,11 +186,15 @@ public class BackfillSteps {
 
     /**
      * A job created before a restart, as Salesforce has it now: still Open, it stays orphaned (aborted and made again);
-     * closed already (the crash came between the close and its checkpoint), it is the part's submitted job.
+     * closed already (the crash came between the close and its checkpoint), it is the part's submitted job; failed or
+     * aborted, it is made again.
      */
     public void orphanRead(Exchange exchange) {
         Job job = exchange.getMessage().getBody(Job.class);
-        if (job != null && job.getState() != null && job.getState() != org.apache.camel.component.salesforce.api.dto.bulkv2.JobStateEnum.OPEN) {
+        JobStateEnum state = job == null ? null : job.getState();
+        if (state == JobStateEnum.FAILED || state == JobStateEnum.ABORTED) { // nothing to wait for or abort: made again
+            exchange.removeProperty(ORPHANED_JOB);
+        } else if (state != null && state != JobStateEnum.OPEN) {
             LOG.info("Bulk API 2.0 job {} ({}) was closed before the restart ({}): waiting for it, not uploading again",
                     job.getId(), exchange.getProperty(PART), job.getState());
             exchange.setProperty(SUBMITTED_JOB, exchange.removeProperty(ORPHANED_JOB));
@@ -208,6 +213,12 @@ public class BackfillSteps {
             progress.checkStop();
         }
         return working;
+    }
+
+    /** Salesforce ended the job as a whole: the part leaves the checkpoint, so that a resume makes its job again. */
+    public void jobFailed(Exchange exchange) {
+        BackfillCheckpoint c = run.checkpoint();
+        run.update(c.withoutJob(exchange.getProperty(PART, String.class)));
     }
 
     /** The job finished and its refused rows are dead letters: the part is done. */

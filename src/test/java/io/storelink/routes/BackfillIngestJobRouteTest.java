@@ -66,6 +66,10 @@ class BackfillIngestJobRouteTest extends RouteTestSupport {
             }
         }
 
+        public void jobFailed(Exchange e) {
+            calls.add("checkpoint forgets the job");
+        }
+
         public void jobDone(Exchange e) {
             calls.add("checkpoint DONE");
         }
@@ -106,6 +110,8 @@ class BackfillIngestJobRouteTest extends RouteTestSupport {
         });
         answer("bulk2CloseJob", e -> job(JobStateEnum.UPLOAD_COMPLETE));
         answer("bulk2AbortJob", e -> job(JobStateEnum.ABORTED));
+        answer("bulk2GetUnprocessedRecords", e -> new java.io.ByteArrayInputStream(
+                "External_Shopify_Order_ID__c\n1001\n".getBytes(StandardCharsets.UTF_8)));
         answer("bulk2GetFailedResults", e -> new java.io.ByteArrayInputStream(("sf__Id,sf__Error,External_Shopify_Order_ID__c,Amount\n"
                 + ",FIELD_CUSTOM_VALIDATION_EXCEPTION:Amount too high:Amount --,1001,10.00\n").getBytes(StandardCharsets.UTF_8)));
         int[] reads = {0};
@@ -139,6 +145,8 @@ class BackfillIngestJobRouteTest extends RouteTestSupport {
 
         assertThat(done.getException()).isInstanceOf(BulkJobFailedException.class)
                 .hasMessageContaining("7503h00000LoAdAAAV").hasMessageContaining("FAILED").hasMessageContaining("InvalidBatch");
+        assertThat(calls).endsWith("bulk2GetJob", "bulk2GetUnprocessedRecords", "checkpoint forgets the job");
+        assertThat(done.getProperty(IngestJobs.UNPROCESSED)).isEqualTo(1L);
     }
 
     @Test

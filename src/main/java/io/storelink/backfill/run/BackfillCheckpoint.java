@@ -49,6 +49,11 @@ public record BackfillCheckpoint(String runId, Instant since, Instant until, boo
         return new BackfillCheckpoint(runId, since, until, dryRun, operationId, next, orders, jobs, failure, Instant.now());
     }
 
+    public BackfillCheckpoint withoutJob(String part) {
+        return new BackfillCheckpoint(runId, since, until, dryRun, operationId, stage, ordersRead,
+                jobs.stream().filter(j -> !j.part().equals(part)).toList(), error, Instant.now());
+    }
+
     public BackfillCheckpoint withJob(Job job) {
         List<Job> next = new ArrayList<>(jobs.stream().filter(j -> !j.part().equals(job.part())).toList());
         next.add(job);

@@ -46,6 +46,9 @@ public class IngestJobs {
     /** Set once the job is done: rows Salesforce processed and refused. */
     public static final String PROCESSED = "bulkRowsProcessed";
     public static final String FAILED = "bulkRowsFailed";
+    /** A job Salesforce ended as a whole: its rows it did not process. */
+    public static final String UNPROCESSED = "bulkRowsUnprocessed";
+    private static final String LAST_JOB = "bulkFailedJob";
 
     private static final Logger LOG = LoggerFactory.getLogger(IngestJobs.class);
     private static final ObjectReader FAILED_ROWS = new CsvMapper().readerForMapOf(String.class)
@@ -124,6 +127,36 @@ public class IngestJobs {
     }
 
     /** The job's end: its counts, or a failure Salesforce reports for the whole job. */
+    /** Whether Salesforce ended the job as a whole (Failed, Aborted): the body is the job as last read. */
+    public boolean failedWhole(Exchange exchange) {
+        Job job = exchange.getMessage().getBody(Job.class);
+        boolean failed = job != null && (job.getState() == JobStateEnum.FAILED || job.getState() == JobStateEnum.ABORTED);
+        if (failed) {
+            exchange.setProperty(LAST_JOB, job);
+        }
+        return failed;
+    }
+
+    /**
+     * The job's unprocessed rows (the CSV as sent, without results): counted and logged, their values stay out of the
+     * log; the failed job is put back as the body for {@link #finished}.
+     */
+    public void unprocessed(Exchange exchange) throws IOException {
+        long rows = 0;
+        try (InputStream csv = exchange.getMessage().getBody(InputStream.class);
+             MappingIterator<Map<String, String>> it = FAILED_ROWS.readValues(csv)) {
+            while (it.hasNext()) {
+                it.next();
+                rows++;
+            }
+        }
+        Job job = exchange.getProperty(LAST_JOB, Job.class);
+        LOG.warn("Bulk API 2.0 job {} ({}) ended {}: {} row(s) unprocessed ({}); a resume uploads them in a new job",
+                job.getId(), job.getObject(), job.getState(), rows, job.getErrorMessage());
+        exchange.setProperty(UNPROCESSED, rows);
+        exchange.getMessage().setBody(job);
+    }
+
     public void finished(Exchange exchange) {
         Job job = exchange.getMessage().getBody(Job.class);
         if (job.getState() != JobStateEnum.JOB_COMPLETE) {

@@ -208,4 +208,45 @@ class BackfillIT extends BridgeTestSupport {
         assertThat(outcome.summary()).contains("only the last 60 days of orders without the read_all_orders scope");
         assertThat(SHOPIFY_ADMIN.requests("BulkOperationRunQuery")).as("no bulk query").isEqualTo(bulkQueries);
     }
+
+    /** Hawtio's Start is a JMX operation on the route's MBean, through Jolokia: the same call as the console makes. */
+    @Test
+    void startingRouteBackfillRunFromTheConsoleResumesTheUnfinishedRunOrSaysWhatIsMissing() throws Exception {
+        Instant year = Instant.parse("2010-03-01T00:00:00Z");
+        ObjectNode order = new OrderFactory(19, year).companyOrder();
+        SHOPIFY_ADMIN.putOrder(order);
+        await().atMost(Duration.ofSeconds(30)).until(() -> !run.isRunning());
+        BackfillCheckpoint done = BackfillCheckpoint.start("console-test-done",
+                new BackfillRequest(year, Instant.parse("2011-01-01T00:00:00Z"), false, false));
+        checkpoints.save(done.withStage(BackfillCheckpoint.Stage.DONE, 0, null));
+
+        assertThat(startFromTheConsole()).isEqualTo(200);
+        BackfillRun.Outcome nothing = run.await(Duration.ofMinutes(1));
+        assertThat(nothing.succeeded()).isFalse();
+        assertThat(nothing.summary()).contains("nothing to backfill").contains("storelink.backfill.since is empty");
+
+        checkpoints.save(done.withStage(BackfillCheckpoint.Stage.STOPPED, 0, "stopped"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> !run.isRunning());
+        assertThat(startFromTheConsole()).isEqualTo(200);
+        BackfillRun.Outcome resumed = run.await(Duration.ofMinutes(2));
+        assertThat(resumed.succeeded()).as(resumed.summary()).isTrue();
+        assertThat(SALESFORCE.find("Opportunity", "External_Shopify_Order_ID__c", order.get("id").asText())).isPresent();
+    }
+
+    private int startFromTheConsole() throws Exception {
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        String route = jolokia(json, "{\"type\":\"search\",\"mbean\":\"org.apache.camel:type=routes,name=\\\"backfill-run\\\",*\"}")
+                .path("value").path(0).asText();
+        assertThat(route).as("route backfill-run's MBean, as Hawtio lists it").startsWith("org.apache.camel:");
+        return jolokia(json, "{\"type\":\"exec\",\"mbean\":" + json.writeValueAsString(route) + ",\"operation\":\"start()\"}")
+                .path("status").asInt();
+    }
+
+    private com.fasterxml.jackson.databind.JsonNode jolokia(com.fasterxml.jackson.databind.ObjectMapper json, String request) throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + port + "/actuator/jolokia"))
+                .header("Authorization", consoleAuthorization()).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(request)).build(), HttpResponse.BodyHandlers.ofString());
+        return json.readTree(response.body());
+    }
 }

@@ -100,6 +100,9 @@ public class BackfillRun extends RoutePolicySupport {
 
     @Override
     public void onStart(Route route) {
+        if (outcome.isDone()) { // started from Hawtio (JMX), not through start(): a new run to wait for
+            outcome = new CompletableFuture<>();
+        }
         stopRequested = false;
         progress.stopRequested(false);
         progress.stage("waiting for its turn (one backfill at a time across replicas: master:storelink-backfill)");

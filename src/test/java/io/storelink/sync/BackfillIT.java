@@ -235,7 +235,9 @@ class BackfillIT extends BridgeTestSupport {
 
     private int startFromTheConsole() throws Exception {
         com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
-        String route = jolokia(json, "{\"type\":\"search\",\"mbean\":\"org.apache.camel:type=routes,name=\\\"backfill-run\\\",*\"}")
+        // this context's route: other bridges of the test JVM register theirs in the same MBean server
+        String pattern = "org.apache.camel:context=" + camel.getManagementName() + ",type=routes,name=\"backfill-run\",*";
+        String route = jolokia(json, "{\"type\":\"search\",\"mbean\":" + json.writeValueAsString(pattern) + "}")
                 .path("value").path(0).asText();
         assertThat(route).as("route backfill-run's MBean, as Hawtio lists it").startsWith("org.apache.camel:");
         return jolokia(json, "{\"type\":\"exec\",\"mbean\":" + json.writeValueAsString(route) + ",\"operation\":\"start()\"}")

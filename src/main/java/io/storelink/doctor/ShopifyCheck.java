@@ -102,7 +102,7 @@ class ShopifyCheck implements DoctorCheck {
         }
         findings.add(reachable());
         findings.add(Finding.passed(AREA, "token", shopify.tokenVariable() + " accepted"));
-        findings.add(scopes(granted(scopes)));
+        findings.add(scopes(RequiredScopes.granted(scopes)));
         findings.add(webhooks());
         findings.add(bucket());
         return findings;
@@ -124,12 +124,6 @@ class ShopifyCheck implements DoctorCheck {
         }
         return Finding.failed(AREA, "store", "no Admin API answer from " + host() + ": " + e.getMessage(),
                 fix + ", and check the network to it");
-    }
-
-    private static Set<String> granted(JsonNode data) {
-        Set<String> granted = new LinkedHashSet<>();
-        data.path("currentAppInstallation").path("accessScopes").forEach(s -> granted.add(s.path("handle").asText()));
-        return granted;
     }
 
     @Autowired(required = false)

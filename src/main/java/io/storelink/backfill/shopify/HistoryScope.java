@@ -3,11 +3,9 @@ package io.storelink.backfill.shopify;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.storelink.shopify.admin.RequiredScopes;
 import io.storelink.shopify.admin.ShopifyAccessException;
 import io.storelink.shopify.admin.ShopifyAdmin;
@@ -43,9 +41,7 @@ public class HistoryScope {
         if (!since.isBefore(clock.instant().minus(VISIBLE))) {
             return;
         }
-        Set<String> granted = new HashSet<>();
-        JsonNode data = admin.query("access-scopes", Map.of());
-        data.path("currentAppInstallation").path("accessScopes").forEach(s -> granted.add(s.path("handle").asText()));
+        Set<String> granted = RequiredScopes.granted(admin.query("access-scopes", Map.of()));
         if (!RequiredScopes.covers(granted, RequiredScopes.ALL_ORDERS)) {
             throw new ShopifyAccessException("orders created before " + clock.instant().minus(VISIBLE).truncatedTo(
                     java.time.temporal.ChronoUnit.DAYS) + " are invisible to this app's token: Shopify shows only the last 60 "

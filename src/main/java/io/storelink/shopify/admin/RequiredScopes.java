@@ -51,6 +51,13 @@ public final class RequiredScopes {
         return null;
     }
 
+    /** The handles of the token's scopes in an answer to the access-scopes document (currentAppInstallation). */
+    public static java.util.Set<String> granted(com.fasterxml.jackson.databind.JsonNode data) {
+        java.util.Set<String> granted = new java.util.LinkedHashSet<>();
+        data.path("currentAppInstallation").path("accessScopes").forEach(s -> granted.add(s.path("handle").asText()));
+        return granted;
+    }
+
     /** Whether {@code granted} covers {@code scope}: a write_ scope includes its read_ scope, as on Shopify. */
     public static boolean covers(Collection<String> granted, String scope) {
         return granted.contains(scope) || scope.startsWith("read_") && granted.contains("write_" + scope.substring(5));

@@ -5,7 +5,9 @@ import io.storelink.shopify.WebhookCounter;
 import org.apache.camel.CamelContext;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -19,6 +21,20 @@ import org.springframework.context.annotation.Configuration;
 public class WebhookFilters {
 
     static final String PATHS = "/webhooks/*";
+
+    /** platform-http's engine (the bean name Camel looks up): the webhook routes are served by {@link WebhookServlet}. */
+    @Bean(name = "platform-http-engine")
+    WebhookServletEngine webhookServletEngine(@Value("${server.port:8080}") int port) {
+        return new WebhookServletEngine(port);
+    }
+
+    @Bean
+    ServletRegistrationBean<WebhookServlet> webhookServlet(WebhookServletEngine engine) {
+        ServletRegistrationBean<WebhookServlet> registration = new ServletRegistrationBean<>(new WebhookServlet(engine), PATHS);
+        registration.setName("webhooks");
+        registration.setLoadOnStartup(1);
+        return registration;
+    }
 
     @Bean
     FilterRegistrationBean<WebhookStartupGate> webhookStartupGate(ObjectProvider<CamelContext> camel,

@@ -23,10 +23,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * delivery instead of counting a 404 (or a 500) against the subscription.
  * <p>
  * Why a servlet filter: Spring Boot's web server listens before Camel starts (Camel starts on
- * {@code ContextRefreshedEvent}, after the server's {@code SmartLifecycle}), and camel-platform-http registers the
- * path with Spring MVC only when the route's consumer starts: until then Spring answers 404. Once registered it
- * is never unregistered (4.17 {@code CamelRequestHandlerMapping.unregisterHttpEndpoint} is a no-op), so a route
- * stopped from Hawtio or JMX still receives requests. Neither platform-http nor Spring has an option for "503
+ * {@code ContextRefreshedEvent}, after the server's {@code SmartLifecycle}), and a path has a consumer only while
+ * its route runs: until then, and while the route is stopped from Hawtio or JMX or reloaded, {@link WebhookServlet}
+ * would answer 404. Neither platform-http nor Spring has an option for "503
  * until the handler is ready". The route is found by its endpoint path, not its id, so renaming the route in YAML
  * cannot shut the gate for good.
  */

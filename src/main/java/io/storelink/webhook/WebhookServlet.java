@@ -1,0 +1,59 @@
+package io.storelink.webhook;
+
+import java.io.IOException;
+
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.apache.camel.component.platform.http.PlatformHttpEndpoint;
+import org.springframework.web.filter.ServerHttpObservationFilter;
+
+/**
+ * The servlet of the webhook paths ({@link WebhookFilters#PATHS}): hands each request to the platform-http route of
+ * its path ({@link WebhookServletEngine}) on the request's thread. 404 for a path no route serves, 405 (with Allow)
+ * for a method the route's {@code httpMethodRestrict} does not take, as Spring MVC answered before.
+ */
+public class WebhookServlet extends HttpServlet {
+
+    private final transient WebhookServletEngine engine;
+
+    public WebhookServlet(WebhookServletEngine engine) {
+        this.engine = engine;
+    }
+
+    @Override
+    protected void service(HttpServletRequest request, HttpServletResponse response) throws ServletException, IOException {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        WebhookServletEngine.DirectConsumer consumer = engine.consumer(path);
+        if (consumer == null) {
+            response.sendError(HttpServletResponse.SC_NOT_FOUND);
+            return;
+        }
+        // http.server.requests is tagged with the route's path (MVC's handler mapping did it before)
+        ServerHttpObservationFilter.findObservationContext(request).ifPresent(context -> context.setPathPattern(path));
+        PlatformHttpEndpoint endpoint = consumer.getEndpoint();
+        String allowed = endpoint.getHttpMethodRestrict();
+        if (allowed != null && !allowed.isBlank() && !allows(allowed, request.getMethod())) {
+            response.setHeader("Allow", allowed.replace(" ", ""));
+            response.sendError(HttpServletResponse.SC_METHOD_NOT_ALLOWED);
+            return;
+        }
+        try {
+            consumer.serve(request, response);
+        } catch (IOException | ServletException | RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new ServletException(e);
+        }
+    }
+
+    private static boolean allows(String restrict, String method) {
+        for (String m : restrict.split(",")) {
+            if (m.trim().equalsIgnoreCase(method)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -8,8 +8,8 @@ import com.fasterxml.jackson.core.JsonToken;
 
 /**
  * The Kafka key of an order event: the Shopify customer id, or the order id for a guest checkout, so that all
- * events of one customer land in one partition, in order. Reads the raw bytes with a streaming parser
- * (no tree, no doubles: ids exceed 2^53) because it runs on every webhook.
+ * events of one customer land in one partition, in order. Runs on every webhook: {@link OrderKeyScan} walks the raw
+ * bytes; what it is not sure of is read with Jackson's streaming parser (no tree, no doubles: ids exceed 2^53).
  */
 public final class OrderPartitionKey {
 
@@ -20,6 +20,12 @@ public final class OrderPartitionKey {
 
     /** The key, or null when the body is not a JSON object with an id (the writer dead-letters such a payload). */
     public static String of(byte[] body) {
+        String scanned = OrderKeyScan.key(body);
+        return scanned != OrderKeyScan.UNSURE ? scanned : parse(body);
+    }
+
+    /** Jackson's answer: for what {@link OrderKeyScan} is not sure of. */
+    static String parse(byte[] body) {
         String orderId = null;
         try (JsonParser p = JSON.createParser(body)) {
             if (p.nextToken() != JsonToken.START_OBJECT) {

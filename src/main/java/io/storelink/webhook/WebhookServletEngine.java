@@ -22,7 +22,8 @@ import org.apache.camel.component.platform.http.springboot.SpringBootPlatformHtt
  * per request, the async dispatch through every filter again, two thread hand-overs) was about half of a webhook's
  * CPU: a pod started during a flash sale served a fraction of its warm throughput for its first minute
  * (BENCHMARKS.md, "Cold start"). The webhook only waits for Kafka's acknowledgement, which a request thread can do.
- * Neither platform-http nor its Spring Boot starter has an option to serve a route without MVC.
+ * Neither platform-http nor its Spring Boot starter has an option to serve a route without MVC. One route per path
+ * (as here): a second route on the same path, for another method, would replace the first in {@link #consumer}.
  */
 public class WebhookServletEngine implements PlatformHttpEngine {
 

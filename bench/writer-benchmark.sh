@@ -62,8 +62,9 @@ if [[ ${BENCH_SKIP_BUILD:-} != 1 ]]; then
   timeout 1800 ./mvnw -o -q -B package -DskipTests -Djib.skip=true
 fi
 [[ -f $JAR && -d target/test-classes ]] || die "$JAR or target/test-classes missing (run without BENCH_SKIP_BUILD)"
-log "test classpath (./mvnw dependency:build-classpath)"
-timeout 900 ./mvnw -o -q -B dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$OUT/test-classpath.txt"
+log "test classpath (maven-dependency-plugin build-classpath)"
+# the plugin named in full: offline, Maven cannot resolve the short prefix here (as in backfill-benchmark.sh)
+timeout 900 ./mvnw -o -q -B org.apache.maven.plugins:maven-dependency-plugin:3.8.1:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$OUT/test-classpath.txt"
 CP="$ROOT/target/test-classes:$ROOT/target/classes:$(cat "$OUT/test-classpath.txt")"
 
 # ---------------------------------------------------------------- helpers

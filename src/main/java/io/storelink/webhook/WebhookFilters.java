@@ -2,6 +2,7 @@ package io.storelink.webhook;
 
 import io.storelink.config.ShopifySettings;
 import io.storelink.shopify.WebhookCounter;
+import jakarta.servlet.http.HttpServletRequest;
 import org.apache.camel.CamelContext;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.beans.factory.ObjectProvider;
@@ -21,6 +22,11 @@ import org.springframework.context.annotation.Configuration;
 public class WebhookFilters {
 
     static final String PATHS = "/webhooks/*";
+
+    /** The request's path within the application: what a platform-http route's endpoint path is compared with. */
+    static String pathOf(HttpServletRequest request) {
+        return request.getRequestURI().substring(request.getContextPath().length());
+    }
 
     /** platform-http's engine (the bean name Camel looks up): the webhook routes are served by {@link WebhookServlet}. */
     @Bean(name = "platform-http-engine")

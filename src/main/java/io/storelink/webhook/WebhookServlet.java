@@ -24,7 +24,7 @@ public class WebhookServlet extends HttpServlet {
 
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws ServletException, IOException {
-        String path = request.getRequestURI().substring(request.getContextPath().length());
+        String path = WebhookFilters.pathOf(request);
         WebhookServletEngine.DirectConsumer consumer = engine.consumer(path);
         if (consumer == null) {
             response.sendError(HttpServletResponse.SC_NOT_FOUND);

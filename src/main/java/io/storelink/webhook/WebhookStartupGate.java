@@ -52,7 +52,7 @@ public class WebhookStartupGate extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        if (serving(request.getRequestURI().substring(request.getContextPath().length()))) {
+        if (serving(WebhookFilters.pathOf(request))) {
             chain.doFilter(request, response);
             return;
         }

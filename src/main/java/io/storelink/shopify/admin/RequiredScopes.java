@@ -1,8 +1,12 @@
 package io.storelink.shopify.admin;
 
 import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+
+import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * The Admin API scopes Storelink really uses, per job, from its documents in {@code src/main/resources/shopify}
@@ -52,8 +56,8 @@ public final class RequiredScopes {
     }
 
     /** The handles of the token's scopes in an answer to the access-scopes document (currentAppInstallation). */
-    public static java.util.Set<String> granted(com.fasterxml.jackson.databind.JsonNode data) {
-        java.util.Set<String> granted = new java.util.LinkedHashSet<>();
+    public static Set<String> granted(JsonNode data) {
+        Set<String> granted = new LinkedHashSet<>();
         data.path("currentAppInstallation").path("accessScopes").forEach(s -> granted.add(s.path("handle").asText()));
         return granted;
     }

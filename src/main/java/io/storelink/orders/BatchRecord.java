@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.storelink.deadletter.DeadLetterHeaders;
 import io.storelink.metrics.SyncLatency;
 import io.storelink.shopify.ShopifyHeaders;
-import io.storelink.shopify.ShopifyPayload;
 import io.storelink.shopify.model.ShopifyCustomer;
 import io.storelink.shopify.model.ShopifyOrder;
 import org.apache.camel.Exchange;
@@ -13,6 +12,7 @@ import org.apache.camel.component.kafka.KafkaConstants;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * One Kafka record of a batch: where it came from, the order or customer it carries, and what became of it.
@@ -31,7 +31,8 @@ final class BatchRecord {
     final ShopifyOrder order;    // an order event's order, else null
     final ShopifyCustomer customer;   // a customer event's customer, else null
     final boolean deletion;      // customers/delete
-    final JsonNode payload;      // the JSON, what configured field paths read
+    private final Function<byte[], JsonNode> trees;   // the record's JSON tree from its bytes
+    private JsonNode payload;    // the tree while it is mapped (held: read once), else read again when asked
     final boolean replay;        // a dead letter an operator replayed (storelink-replays)
     private final Instant version;
     private final Instant createdAt;
@@ -45,7 +46,7 @@ final class BatchRecord {
     Map<String, Object> history = Map.of();   // attempts and failure times of a call that gave up
 
     private BatchRecord(Exchange exchange, Subject subject, ShopifyOrder order, ShopifyCustomer customer, boolean deletion,
-            JsonNode payload, Instant version, Instant createdAt) {
+            Function<byte[], JsonNode> trees, Instant version, Instant createdAt) {
         this.exchange = exchange;
         this.partition = exchange.getMessage().getHeader(KafkaConstants.PARTITION, Integer.class);
         this.offset = exchange.getMessage().getHeader(KafkaConstants.OFFSET, Long.class);
@@ -55,21 +56,20 @@ final class BatchRecord {
         this.order = order;
         this.customer = customer;
         this.deletion = deletion;
-        this.payload = payload;
+        this.trees = trees;
         this.version = version;
         this.createdAt = createdAt;
     }
 
-    static BatchRecord order(Exchange exchange, ShopifyPayload<ShopifyOrder> parsed) {
-        ShopifyOrder o = parsed.value();
-        return new BatchRecord(exchange, Subject.order(o.id()), o, null, false, parsed.json(), instant(o.updatedAt()),
+    /** An order event: the order read from the record's bytes, its JSON tree read from them when asked ({@code trees}). */
+    static BatchRecord order(Exchange exchange, ShopifyOrder o, Function<byte[], JsonNode> trees) {
+        return new BatchRecord(exchange, Subject.order(o.id()), o, null, false, trees, instant(o.updatedAt()),
                 instant(o.createdAt()));
     }
 
-    static BatchRecord customer(Exchange exchange, ShopifyPayload<ShopifyCustomer> parsed, boolean deletion) {
-        ShopifyCustomer c = parsed.value();
+    static BatchRecord customer(Exchange exchange, ShopifyCustomer c, Function<byte[], JsonNode> trees, boolean deletion) {
         Instant version = deletion ? deletedAt(exchange) : instant(c.updatedAt());
-        return new BatchRecord(exchange, Subject.customer(c.id()), null, c, deletion, parsed.json(), version,
+        return new BatchRecord(exchange, Subject.customer(c.id()), null, c, deletion, trees, version,
                 instant(c.createdAt()));
     }
 
@@ -82,6 +82,27 @@ final class BatchRecord {
 
     Subject subject() {
         return subject;
+    }
+
+    /**
+     * The JSON tree, what configured field paths and line items read. Not kept with the record: a batch holds up to
+     * 1,000 records and a 15 KB order's tree ~85 KB; {@link #holdPayload} keeps it while the record is mapped.
+     */
+    JsonNode payload() {
+        return payload != null ? payload : trees.apply(exchange.getMessage().getBody(byte[].class));
+    }
+
+    /** Reads the tree once for the steps that follow, until {@link #dropPayload}. */
+    void holdPayload() {
+        payload = payload();
+    }
+
+    void dropPayload() {
+        payload = null;
+    }
+
+    boolean holdsPayload() {
+        return payload != null;
     }
 
     boolean isCustomer() {

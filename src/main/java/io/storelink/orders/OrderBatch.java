@@ -79,13 +79,18 @@ final class OrderBatch {
                         + " came in the same batch");
                 continue;
             }
+            r.holdPayload(); // the mapping and the line items read the tree: once, and for this record only
             try {
-                r.mapped = mapping.apply(r);
-            } catch (RuntimeException e) {
-                r.refused(e);
-                continue;
+                try {
+                    r.mapped = mapping.apply(r);
+                } catch (RuntimeException e) {
+                    r.refused(e);
+                    continue;
+                }
+                r.syncLines = r.order != null && lineItems.syncs(r.order, r.payload(), versions.lastReset()); // orders only
+            } finally {
+                r.dropPayload();
             }
-            r.syncLines = r.order != null && lineItems.syncs(r.order, r.payload, versions.lastReset()); // orders only
             newest.add(r);
             // a deletion mark must find the Contact: whether it exists is read, never inferred (orders create Contacts)
             Optional<Known> known = r.deletion ? Optional.empty() : versions.known(r.partition, r.subject(), r.createdAt());
@@ -181,7 +186,7 @@ final class OrderBatch {
 
     private void settleWritten(BatchRecord r) {
         if (r.linesDue) {
-            lineItems.written(r.order, r.payload);
+            lineItems.written(r.order, r.payload());
         }
         r.written();
         versions.learnt(r.partition, r.subject(), r.createdAt(), new Version(r.version()));
@@ -206,7 +211,7 @@ final class OrderBatch {
             return;
         }
         LineItems.Plan plan = lineItems.plan(due.values().stream()
-                .map(r -> new LineItems.Order(r.order, r.payload, r.mapped.opportunity())).toList());
+                .map(r -> new LineItems.Order(r.order, r.payload(), r.mapped.opportunity())).toList());
         plan.unmapped().forEach((key, e) -> {
             due.get(key).refused(e);
             versions.forget(due.get(key).partition, due.get(key).subject(), due.get(key).createdAt());

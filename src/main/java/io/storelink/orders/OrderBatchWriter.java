@@ -123,10 +123,10 @@ public class OrderBatchWriter {
         byte[] body = child.getMessage().getBody(byte[].class);
         try {
             if (topic == null || !topic.startsWith(CUSTOMERS)) {
-                return BatchRecord.order(child, parser.read(body));
+                return BatchRecord.order(child, parser.parse(body), parser::tree);
             }
             boolean deletion = DELETE_CUSTOMER.equals(topic);
-            BatchRecord r = BatchRecord.customer(child, customerParser.read(body), deletion);
+            BatchRecord r = BatchRecord.customer(child, customerParser.parse(body), customerParser::tree, deletion);
             if (deletion && customerSettings.onDelete() == CustomerSettings.OnDelete.LEAVE) {
                 r.skipped("Salesforce records left as they are (storelink.mapping.customer.on-delete: leave)");
             }
@@ -138,10 +138,10 @@ public class OrderBatchWriter {
 
     private RecordUpserts map(BatchRecord r) {
         if (!r.isCustomer()) {
-            return RecordUpserts.of(mapping.map(r.order, r.payload));
+            return RecordUpserts.of(mapping.map(r.order, r.payload()));
         }
         return RecordUpserts.of(r.deletion ? customerMapping.deletionMark(r.subject().id(), r.version())
-                : customerMapping.map(r.customer, r.payload));
+                : customerMapping.map(r.customer, r.payload()));
     }
 
     public boolean hasCalls(Exchange exchange) {

@@ -1,5 +1,6 @@
 package io.storelink.shopify;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.storelink.shopify.model.ShopifyCustomer;
 import org.springframework.stereotype.Component;
@@ -12,6 +13,20 @@ public class ParseCustomer {
 
     public ParseCustomer(ObjectMapper json) {
         this.json = json;
+    }
+
+    /** The customer alone, without its JSON tree (read it when needed: {@link #tree}). */
+    public ShopifyCustomer parse(byte[] body) {
+        ShopifyCustomer customer = ShopifyPayload.value(json, body, ShopifyCustomer.class, "customer");
+        if (customer == null || customer.id() == null) {
+            throw new PoisonPayloadException("customer payload has no id", null);
+        }
+        return customer;
+    }
+
+    /** The JSON tree of a body {@link #parse} read. */
+    public JsonNode tree(byte[] body) {
+        return ShopifyPayload.tree(json, body);
     }
 
     public ShopifyPayload<ShopifyCustomer> read(byte[] body) {

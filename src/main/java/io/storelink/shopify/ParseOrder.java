@@ -1,5 +1,6 @@
 package io.storelink.shopify;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.storelink.shopify.model.ShopifyOrder;
 import org.apache.camel.Exchange;
@@ -28,8 +29,18 @@ public class ParseOrder implements Processor {
         exchange.getIn().setBody(order);
     }
 
+    /** The order alone, without its JSON tree (read it when needed: {@link #tree}). */
     public ShopifyOrder parse(byte[] body) {
-        return read(body).value();
+        ShopifyOrder order = ShopifyPayload.value(json, body, ShopifyOrder.class, "order");
+        if (order == null || order.id() == null) {
+            throw new PoisonPayloadException("order payload has no id", null);
+        }
+        return order;
+    }
+
+    /** The JSON tree of a body {@link #parse} read. */
+    public JsonNode tree(byte[] body) {
+        return ShopifyPayload.tree(json, body);
     }
 
     /** The order and its JSON tree (what configured field paths read). */

@@ -145,10 +145,12 @@ class OrderBatchLinesTest {
         for (ObjectNode payload : payloads) {
             DefaultExchange kafkaRecord = new DefaultExchange(new DefaultCamelContext());
             kafkaRecord.getMessage().setHeaders(Map.of(KafkaConstants.PARTITION, 0, KafkaConstants.OFFSET, offset++));
-            records.add(BatchRecord.order(kafkaRecord, parser.read(OrderFactory.bytes(payload))));
+            byte[] body = OrderFactory.bytes(payload);
+            kafkaRecord.getMessage().setBody(body);
+            records.add(BatchRecord.order(kafkaRecord, parser.parse(body), parser::tree));
         }
         OrderMapping mapping = TestSettings.orderMapping();
-        return new OrderBatch(records, versions, r -> RecordUpserts.of(mapping.map(r.order, r.payload)), lineItems);
+        return new OrderBatch(records, versions, r -> RecordUpserts.of(mapping.map(r.order, r.payload())), lineItems);
     }
 
     private static java.util.Set<String> keys(OrderBatch batch) {

@@ -51,6 +51,10 @@ if [[ -e $jdk/lib/security/cacerts ]]; then
   cp -L "$jdk/lib/security/cacerts" "$root/opt/java/lib/security/cacerts"
 fi
 
+# the runtime's default class data sharing archive (lib/server/classes.jsa): jlink leaves it out, and without it the
+# JVM loads every JDK class from scratch and cannot use the image's application archive (src/image/add-cds-archive.sh)
+"$root/opt/java/bin/java" -Xshare:dump -Xlog:cds=off >/dev/null
+
 # 2. the shared libraries the runtime links, at the paths the loader looks for them
 find "$root/opt/java" -type f \( -name '*.so' -o -perm -u+x \) -print0 \
   | xargs -0 -r ldd 2>/dev/null \

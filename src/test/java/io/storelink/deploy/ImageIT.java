@@ -51,6 +51,7 @@ class ImageIT {
     static final String CONSOLE_PASSWORD = "test-console-password";
     static final ObjectMapper JSON = new ObjectMapper();
 
+    static JsonNode config;
     static EmbeddedKafkaKraftBroker kafka;
     static FakeSalesforce salesforce;
     static FakeShopifyAdmin shopifyAdmin;
@@ -65,7 +66,7 @@ class ImageIT {
         assertThat(Files.readString(Path.of("/proc/self/status")))
                 .as("ImageIT runs the image with chroot and mounts: it must run as root (CI does)").containsPattern("Uid:\\s+0\\s");
         assertThat(IMAGE).as("the image tar; build it with ./mvnw package (jib:buildTar)").exists();
-        JsonNode config = unpack();
+        config = unpack();
 
         kafka = new EmbeddedKafkaKraftBroker(1, 3, "shopify.orders", "shopify.fulfillments", "shopify.orders.dlq");
         kafka.afterPropertiesSet();
@@ -97,12 +98,23 @@ class ImageIT {
         env.put("CAMEL_CLUSTER_KUBERNETES_ENABLED", "false");
         env.put("CAMEL_CLUSTER_FILE_ENABLED", "true");
 
-        String[] user = config.path("User").asText().split(":");
         List<String> command = new ArrayList<>();
         config.path("Entrypoint").forEach(a -> command.add(a.asText()));
         config.path("Cmd").forEach(a -> command.add(a.asText()));
+        ProcessBuilder pb = inImage(config, command).redirectErrorStream(true).redirectOutput(log.toFile());
+        pb.environment().putAll(env);
+        startedNanos = System.nanoTime();
+        bridge = pb.start();
+    }
+
+    /**
+     * The command run in the unpacked image as a runtime runs it: its user and working directory, the root read-only,
+     * a tmpfs on /tmp and /proc mounted, in a new mount + PID namespace (the mounts vanish with it: nothing to unmount
+     * by hand). The environment starts empty.
+     */
+    static ProcessBuilder inImage(JsonNode config, List<String> command) {
+        String[] user = config.path("User").asText().split(":");
         String root = ROOTFS.toString();
-        // new mount + PID namespace: the bind, tmpfs and proc mounts vanish with it (nothing to unmount by hand)
         String setup = String.join(" && ",
                 "mount --bind " + root + " " + root,
                 "mount -o remount,bind,ro " + root,
@@ -113,12 +125,9 @@ class ImageIT {
         List<String> launcher = new ArrayList<>(List.of("/usr/bin/unshare", "--mount", "--pid", "--fork", "--propagation", "private",
                 "/bin/sh", "-c", setup, "image-entrypoint"));
         launcher.addAll(command);
-
-        ProcessBuilder pb = new ProcessBuilder(launcher).redirectErrorStream(true).redirectOutput(log.toFile());
+        ProcessBuilder pb = new ProcessBuilder(launcher);
         pb.environment().clear();
-        pb.environment().putAll(env);
-        startedNanos = System.nanoTime();
-        bridge = pb.start();
+        return pb;
     }
 
     @AfterAll
@@ -182,6 +191,26 @@ class ImageIT {
                 // only a measurement
             }
         });
+    }
+
+    @Test
+    void theImagesClassDataSharingArchiveFitsItsJvmAndClassPath() throws Exception {
+        // the entrypoint with sharing required and -version for the main class: the JVM refuses to start when the
+        // archive (src/image/add-cds-archive.sh) is missing, or was made by another JVM or for another class path
+        List<String> command = new ArrayList<>();
+        config.path("Entrypoint").forEach(a -> command.add(a.asText()));
+        assertThat(command).contains("-XX:SharedArchiveFile=/app/storelink.jsa");
+        command.set(command.size() - 1, "-Xshare:on");
+        command.add("-version");
+        ProcessBuilder pb = inImage(config, command).redirectErrorStream(true);
+        for (JsonNode e : config.path("Env")) {
+            String kv = e.asText();
+            pb.environment().put(kv.substring(0, kv.indexOf('=')), kv.substring(kv.indexOf('=') + 1));
+        }
+        Process java = pb.start();
+        String out = new String(java.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(java.waitFor()).as(out).isZero();
+        assertThat(out).contains("sharing");
     }
 
     // ---- the image, unpacked as a runtime does ----

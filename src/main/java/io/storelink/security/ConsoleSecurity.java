@@ -47,6 +47,12 @@ public class ConsoleSecurity {
         return SecurityObservationSettings.noObservations();
     }
 
+    /** Spring Security without Spring MVC's handler lookup per request: {@link NoMvcRequestIntrospection}. */
+    @Bean
+    static NoMvcRequestIntrospection noMvcRequestIntrospection() {
+        return new NoMvcRequestIntrospection();
+    }
+
     @Bean
     SecurityFilterChain consoleSecurityChain(HttpSecurity http, ConsoleAuthenticationProvider provider,
             ConsoleCredentials credentials, @Value("${storelink.console.allowed-origins}") List<String> allowedOrigins) throws Exception {

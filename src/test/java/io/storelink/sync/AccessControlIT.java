@@ -38,6 +38,16 @@ class AccessControlIT extends BridgeTestSupport {
     private static final List<String> PUBLIC = List.of(
             "/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness", "/actuator/info");
 
+    @org.springframework.beans.factory.annotation.Autowired
+    private org.springframework.context.ApplicationContext context;
+
+    @Test
+    void springSecurityMatchesPathsWithoutLookingUpSpringMvcsHandlerForEachRequest() {
+        // with MVC's introspector defined, Spring Security wraps its chain in a filter that looks up the MVC handler of
+        // every request, webhooks included, which MVC never serves (io.storelink.security.NoMvcRequestIntrospection)
+        assertThat(context.getBeanNamesForType(org.springframework.web.servlet.handler.HandlerMappingIntrospector.class)).isEmpty();
+    }
+
     @Test
     void protectedEndpointsNeedTheConsoleLogin() throws Exception {
         for (String path : PROTECTED) {

@@ -17,11 +17,7 @@ public class ParseCustomer {
 
     /** The customer alone, without its JSON tree (read it when needed: {@link #tree}). */
     public ShopifyCustomer parse(byte[] body) {
-        ShopifyCustomer customer = ShopifyPayload.value(json, body, ShopifyCustomer.class, "customer");
-        if (customer == null || customer.id() == null) {
-            throw new PoisonPayloadException("customer payload has no id", null);
-        }
-        return customer;
+        return ShopifyPayload.identified(ShopifyPayload.value(json, body, ShopifyCustomer.class, "customer"), ShopifyCustomer::id, "customer");
     }
 
     /** The JSON tree of a body {@link #parse} read. */
@@ -31,9 +27,7 @@ public class ParseCustomer {
 
     public ShopifyPayload<ShopifyCustomer> read(byte[] body) {
         ShopifyPayload<ShopifyCustomer> payload = ShopifyPayload.read(json, body, ShopifyCustomer.class, "customer");
-        if (payload.value() == null || payload.value().id() == null) {
-            throw new PoisonPayloadException("customer payload has no id", null);
-        }
+        ShopifyPayload.identified(payload.value(), ShopifyCustomer::id, "customer");
         return payload;
     }
 }

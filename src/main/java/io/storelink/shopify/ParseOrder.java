@@ -31,11 +31,7 @@ public class ParseOrder implements Processor {
 
     /** The order alone, without its JSON tree (read it when needed: {@link #tree}). */
     public ShopifyOrder parse(byte[] body) {
-        ShopifyOrder order = ShopifyPayload.value(json, body, ShopifyOrder.class, "order");
-        if (order == null || order.id() == null) {
-            throw new PoisonPayloadException("order payload has no id", null);
-        }
-        return order;
+        return ShopifyPayload.identified(ShopifyPayload.value(json, body, ShopifyOrder.class, "order"), ShopifyOrder::id, "order");
     }
 
     /** The JSON tree of a body {@link #parse} read. */
@@ -46,9 +42,7 @@ public class ParseOrder implements Processor {
     /** The order and its JSON tree (what configured field paths read). */
     public ShopifyPayload<ShopifyOrder> read(byte[] body) {
         ShopifyPayload<ShopifyOrder> payload = ShopifyPayload.read(json, body, ShopifyOrder.class, "order");
-        if (payload.value() == null || payload.value().id() == null) {
-            throw new PoisonPayloadException("order payload has no id", null);
-        }
+        ShopifyPayload.identified(payload.value(), ShopifyOrder::id, "order");
         return payload;
     }
 }

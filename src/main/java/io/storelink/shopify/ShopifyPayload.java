@@ -1,6 +1,7 @@
 package io.storelink.shopify;
 
 import java.io.IOException;
+import java.util.function.Function;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -46,6 +47,14 @@ public record ShopifyPayload<T>(T value, JsonNode json) {
         } catch (IOException e) {
             throw new PoisonPayloadException("payload is not valid JSON (" + e.getClass().getSimpleName() + ")", null);
         }
+    }
+
+    /** The value, when it has an id: a payload without one is poison ("order payload has no id"). */
+    static <T> T identified(T value, Function<T, ?> id, String what) {
+        if (value == null || id.apply(value) == null) {
+            throw new PoisonPayloadException(what + " payload has no id", null);
+        }
+        return value;
     }
 
     private static ObjectReader reader(ObjectMapper mapper) {

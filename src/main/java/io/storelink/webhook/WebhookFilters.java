@@ -35,8 +35,9 @@ public class WebhookFilters {
     }
 
     @Bean
-    ServletRegistrationBean<WebhookServlet> webhookServlet(WebhookServletEngine engine) {
-        ServletRegistrationBean<WebhookServlet> registration = new ServletRegistrationBean<>(new WebhookServlet(engine), PATHS);
+    ServletRegistrationBean<WebhookServlet> webhookServlet(WebhookServletEngine engine, ObjectProvider<WebhookCounter> counter) {
+        ServletRegistrationBean<WebhookServlet> registration =
+                new ServletRegistrationBean<>(new WebhookServlet(engine, counter), PATHS);
         registration.setName("webhooks");
         registration.setLoadOnStartup(1);
         return registration;
@@ -44,9 +45,10 @@ public class WebhookFilters {
 
     @Bean
     FilterRegistrationBean<WebhookStartupGate> webhookStartupGate(ObjectProvider<CamelContext> camel,
+                                                                  WebhookServletEngine engine,
                                                                   ObjectProvider<WebhookCounter> counter) {
         FilterRegistrationBean<WebhookStartupGate> registration =
-                new FilterRegistrationBean<>(new WebhookStartupGate(camel, counter));
+                new FilterRegistrationBean<>(new WebhookStartupGate(camel, engine, counter));
         registration.addUrlPatterns(PATHS);
         registration.setOrder(-200);
         return registration;

@@ -2,24 +2,30 @@ package io.storelink.webhook;
 
 import java.io.IOException;
 
+import io.storelink.shopify.WebhookCounter;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.apache.camel.component.platform.http.PlatformHttpEndpoint;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.web.filter.ServerHttpObservationFilter;
 
 /**
  * The servlet of the webhook paths ({@link WebhookFilters#PATHS}): hands each request to the platform-http route of
  * its path ({@link WebhookServletEngine}) on the request's thread. 404 for a path no route serves, 405 (with Allow)
- * for a method the route's {@code httpMethodRestrict} does not take, as Spring MVC answered before.
+ * for a method the route's {@code httpMethodRestrict} does not take, as Spring MVC answered before; 503, as from
+ * {@link WebhookStartupGate}, when the path's route stopped (or a route reload removed it) after the gate let the
+ * request through.
  */
 public class WebhookServlet extends HttpServlet {
 
     private final transient WebhookServletEngine engine;
+    private final transient ObjectProvider<WebhookCounter> counter;
 
-    public WebhookServlet(WebhookServletEngine engine) {
+    public WebhookServlet(WebhookServletEngine engine, ObjectProvider<WebhookCounter> counter) {
         this.engine = engine;
+        this.counter = counter;
     }
 
     @Override
@@ -27,7 +33,11 @@ public class WebhookServlet extends HttpServlet {
         String path = WebhookFilters.pathOf(request);
         WebhookServletEngine.DirectConsumer consumer = engine.consumer(path);
         if (consumer == null) {
-            response.sendError(HttpServletResponse.SC_NOT_FOUND);
+            if (engine.routed(path)) {
+                WebhookStartupGate.unavailable(request, response, counter.getObject());
+            } else {
+                response.sendError(HttpServletResponse.SC_NOT_FOUND);
+            }
             return;
         }
         // http.server.requests is tagged with the route's path (MVC's handler mapping did it before)

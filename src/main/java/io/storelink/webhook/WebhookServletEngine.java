@@ -1,6 +1,7 @@
 package io.storelink.webhook;
 
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -30,6 +31,8 @@ public class WebhookServletEngine implements PlatformHttpEngine {
     private final int serverPort;
     /** The started consumers by their endpoint path: a route stopped or reloaded leaves or replaces its entry. */
     private final Map<String, DirectConsumer> consumers = new ConcurrentHashMap<>();
+    /** Every path a route was created for: without a started consumer, such a path is stopped or being reloaded. */
+    private final Set<String> routedPaths = ConcurrentHashMap.newKeySet();
 
     public WebhookServletEngine(int serverPort) {
         this.serverPort = serverPort;
@@ -37,6 +40,7 @@ public class WebhookServletEngine implements PlatformHttpEngine {
 
     @Override
     public PlatformHttpConsumer createConsumer(PlatformHttpEndpoint endpoint, Processor processor) {
+        routedPaths.add(endpoint.getPath());
         return new DirectConsumer(endpoint, processor);
     }
 
@@ -48,6 +52,14 @@ public class WebhookServletEngine implements PlatformHttpEngine {
     /** The started consumer of this path, or null. */
     DirectConsumer consumer(String path) {
         return consumers.get(path);
+    }
+
+    /**
+     * True when a route was made for this path: without its consumer the route is stopped, not yet started or being
+     * replaced by a route reload (503, Shopify retries), not an unknown path (404).
+     */
+    boolean routed(String path) {
+        return routedPaths.contains(path);
     }
 
     /** The starter's consumer, run by the caller: its executor is never used. */

@@ -2,8 +2,6 @@ package io.storelink.webhook;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 import io.storelink.shopify.ShopifyHeaders;
 import io.storelink.shopify.WebhookCounter;
@@ -12,9 +10,6 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.apache.camel.CamelContext;
-import org.apache.camel.Route;
-import org.apache.camel.ServiceStatus;
-import org.apache.camel.component.platform.http.PlatformHttpEndpoint;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -25,27 +20,29 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Why a servlet filter: Spring Boot's web server listens before Camel starts (Camel starts on
  * {@code ContextRefreshedEvent}, after the server's {@code SmartLifecycle}), and a path has a consumer only while
  * its route runs: until then, and while the route is stopped from Hawtio or JMX or reloaded, {@link WebhookServlet}
- * would answer 404. Neither platform-http nor Spring has an option for "503
- * until the handler is ready". The route is found by its endpoint path, not its id, so renaming the route in YAML
- * cannot shut the gate for good.
+ * would answer 404. Neither platform-http nor Spring has an option for "503 until the handler is ready". The filter
+ * runs first, so a refused delivery costs no body read and no security check; {@link WebhookServlet} answers the same
+ * for a route stopped after the gate let its request through. The route is found by its endpoint path, not its id,
+ * so renaming the route in YAML cannot shut the gate for good.
  */
 public class WebhookStartupGate extends OncePerRequestFilter {
 
     private static final byte[] BODY = "webhook intake not running, retry later".getBytes(StandardCharsets.US_ASCII);
 
     private final ObjectProvider<CamelContext> camel;
+    private final WebhookServletEngine engine;
     private final ObjectProvider<WebhookCounter> counter;
     /** Found once: a bean lookup per request was a large part of a cold bridge's work per webhook. */
     private volatile CamelContext context;
-    /** Paths a started route has served: while a route reload replaces that route, its path has no route. */
-    private final Set<String> servedPaths = ConcurrentHashMap.newKeySet();
 
     /**
-     * Both are looked up when first needed: the web server creates its filters before Camel and the meter registry
-     * are ready.
+     * Camel and the counter are looked up when first needed: the web server creates its filters before Camel and the
+     * meter registry are ready.
      */
-    public WebhookStartupGate(ObjectProvider<CamelContext> camel, ObjectProvider<WebhookCounter> counter) {
+    public WebhookStartupGate(ObjectProvider<CamelContext> camel, WebhookServletEngine engine,
+                              ObjectProvider<WebhookCounter> counter) {
         this.camel = camel;
+        this.engine = engine;
         this.counter = counter;
     }
 
@@ -56,7 +53,13 @@ public class WebhookStartupGate extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        counter.getObject().unavailable(request.getHeader(ShopifyHeaders.TOPIC));
+        unavailable(request, response, counter.getObject());
+    }
+
+    /** The 503 Shopify retries, counted as {@code unavailable}. */
+    static void unavailable(HttpServletRequest request, HttpServletResponse response, WebhookCounter counter)
+            throws IOException {
+        counter.unavailable(request.getHeader(ShopifyHeaders.TOPIC));
         response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
         response.setHeader("Retry-After", "5");
         response.setContentType("text/plain");
@@ -65,10 +68,13 @@ public class WebhookStartupGate extends OncePerRequestFilter {
     }
 
     /**
-     * True when a started route consumes this path, or when Camel runs and no route ever did (Spring answers 404,
-     * as for any unknown path).
+     * True when a started route consumes this path, or when Camel runs and no route was ever made for it (the
+     * servlet answers 404, as for any unknown path).
      */
     boolean serving(String path) {
+        if (engine.consumer(path) != null) {
+            return true;
+        }
         CamelContext context = this.context;
         if (context == null) {
             context = camel.getIfAvailable();
@@ -77,16 +83,6 @@ public class WebhookStartupGate extends OncePerRequestFilter {
             }
             this.context = context;
         }
-        for (Route route : context.getRoutes()) {
-            if (route.getEndpoint() instanceof PlatformHttpEndpoint endpoint && path.equals(endpoint.getPath())) {
-                boolean started = context.getRouteController().getRouteStatus(route.getRouteId()) == ServiceStatus.Started;
-                if (started) {
-                    servedPaths.add(path);
-                }
-                return started;
-            }
-        }
-        // a path that had a route and has none now is being reloaded (its handler stays registered and would fail)
-        return context.isStarted() && !servedPaths.contains(path);
+        return context.isStarted() && !engine.routed(path);
     }
 }

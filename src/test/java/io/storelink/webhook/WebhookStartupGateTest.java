@@ -6,13 +6,8 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.storelink.shopify.WebhookCounter;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.Processor;
 import org.apache.camel.component.platform.http.PlatformHttpConstants;
-import org.apache.camel.component.platform.http.PlatformHttpEndpoint;
-import org.apache.camel.component.platform.http.spi.PlatformHttpConsumer;
-import org.apache.camel.component.platform.http.spi.PlatformHttpEngine;
 import org.apache.camel.impl.DefaultCamelContext;
-import org.apache.camel.support.DefaultConsumer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.mock.web.MockFilterChain;
@@ -27,6 +22,8 @@ class WebhookStartupGateTest {
 
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private final StaticListableBeanFactory beans = new StaticListableBeanFactory();
+    /** The bridge's engine, without a web server: the gate asks it which paths have a started route. */
+    private final WebhookServletEngine engine = new WebhookServletEngine(8080);
 
     @Test
     void beforeCamelExistsTheAnswerIs503AndCounted() throws Exception {
@@ -59,8 +56,7 @@ class WebhookStartupGateTest {
         beans.addBean("webhookCounter", new WebhookCounter(meters));
         try (CamelContext camel = new DefaultCamelContext()) {
             beans.addBean("camelContext", camel);
-            camel.getRegistry().bind(PlatformHttpConstants.PLATFORM_HTTP_ENGINE_NAME,
-                    (PlatformHttpEngine) (endpoint, processor) -> new NoServerConsumer(endpoint, processor));
+            camel.getRegistry().bind(PlatformHttpConstants.PLATFORM_HTTP_ENGINE_NAME, engine);
             camel.addRoutes(new RouteBuilder() {
                 @Override
                 public void configure() {
@@ -95,24 +91,13 @@ class WebhookStartupGateTest {
     }
 
     private WebhookStartupGate gate() {
-        return new WebhookStartupGate(beans.getBeanProvider(CamelContext.class), beans.getBeanProvider(WebhookCounter.class));
+        return new WebhookStartupGate(beans.getBeanProvider(CamelContext.class), engine,
+                beans.getBeanProvider(WebhookCounter.class));
     }
 
     private static MockHttpServletRequest request() {
         MockHttpServletRequest request = new MockHttpServletRequest("POST", "/webhooks/shopify");
         request.addHeader("X-Shopify-Topic", "orders/create");
         return request;
-    }
-
-    /** platform-http's consumer without a web server: the gate only asks Camel about routes and their state. */
-    private static final class NoServerConsumer extends DefaultConsumer implements PlatformHttpConsumer {
-        NoServerConsumer(PlatformHttpEndpoint endpoint, Processor processor) {
-            super(endpoint, processor);
-        }
-
-        @Override
-        public PlatformHttpEndpoint getEndpoint() {
-            return (PlatformHttpEndpoint) super.getEndpoint();
-        }
     }
 }

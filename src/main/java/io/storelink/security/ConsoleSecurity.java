@@ -8,6 +8,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.observation.SecurityObservationSettings;
@@ -25,7 +26,7 @@ import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 
 /**
- * Who may call what on the HTTP port. Public: the Shopify webhook (its HMAC is the check), the health status and its
+ * Who may call what on the HTTP port. Public: the Shopify webhooks (their HMAC is the check), the health status and its
  * liveness/readiness probes (no details), info. Everything else needs the console credentials, as HTTP Basic, or for
  * Jolokia also the session of Hawtio's login form (Hawtio authenticates that form and Jolokia itself, through
  * {@link ConsoleLoginModule}). Cross-origin requests are refused (no CORS origin allowed unless configured), which
@@ -53,6 +54,31 @@ public class ConsoleSecurity {
         return new NoMvcRequestIntrospection();
     }
 
+    /**
+     * The webhook's own chain, without the console's filters: its HMAC is its authentication
+     * ({@code webhookSignature}), it has no session, no login, no cookies and no browser. The console's chain ran a
+     * dozen filters (security context, headers, CORS, logout, Basic, anonymous, authorization by path) on every
+     * webhook, code a cold bridge interprets and compiles while a flash sale waits; here only Spring Security's fixed
+     * frame remains. The console chain's order (last) lets this one match first.
+     */
+    @Bean
+    @Order(0)
+    SecurityFilterChain webhookSecurityChain(HttpSecurity http) throws Exception {
+        return http
+                .securityMatcher(PATH.matcher("/webhooks/shopify")) // the intake's path only: others stay behind the login
+                .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+                .csrf(AbstractHttpConfigurer::disable)
+                .headers(AbstractHttpConfigurer::disable)
+                .sessionManagement(AbstractHttpConfigurer::disable)
+                .securityContext(AbstractHttpConfigurer::disable)
+                .requestCache(AbstractHttpConfigurer::disable)
+                .anonymous(AbstractHttpConfigurer::disable)
+                .servletApi(AbstractHttpConfigurer::disable)
+                .logout(AbstractHttpConfigurer::disable)
+                .exceptionHandling(AbstractHttpConfigurer::disable)
+                .build();
+    }
+
     @Bean
     SecurityFilterChain consoleSecurityChain(HttpSecurity http, ConsoleAuthenticationProvider provider,
             ConsoleCredentials credentials, @Value("${storelink.console.allowed-origins}") List<String> allowedOrigins) throws Exception {
@@ -65,8 +91,7 @@ public class ConsoleSecurity {
         return http
                 .authenticationProvider(provider)
                 .authorizeHttpRequests(requests -> {
-                    requests.requestMatchers(PATH.matcher("/webhooks/shopify")).permitAll()
-                            .requestMatchers(PATH.matcher("/actuator/health"), PATH.matcher("/actuator/health/liveness"),
+                    requests.requestMatchers(PATH.matcher("/actuator/health"), PATH.matcher("/actuator/health/liveness"),
                                     PATH.matcher("/actuator/health/readiness"), PATH.matcher("/actuator/info"),
                                     PATH.matcher("/error")).permitAll();
                     if (!credentials.configured()) {

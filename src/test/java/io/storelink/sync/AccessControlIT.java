@@ -13,7 +13,10 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.storelink.fakes.shopify.WebhookSender;
 import org.junit.jupiter.api.Test;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.security.web.FilterChainProxy;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -46,6 +49,24 @@ class AccessControlIT extends BridgeTestSupport {
         // with MVC's introspector defined, Spring Security wraps its chain in a filter that looks up the MVC handler of
         // every request, webhooks included, which MVC never serves (io.storelink.security.NoMvcRequestIntrospection)
         assertThat(context.getBeanNamesForType(org.springframework.web.servlet.handler.HandlerMappingIntrospector.class)).isEmpty();
+    }
+
+    @Test
+    void theWebhooksPassNoneOfTheConsolesSecurityFilters() throws Exception {
+        // the first chain that matches, as Spring Security picks it
+        MockHttpServletRequest webhook = new MockHttpServletRequest("POST", "/webhooks/shopify");
+        List<String> filters = context.getBean(FilterChainProxy.class).getFilterChains().stream()
+                .filter(chain -> chain.matches(webhook)).findFirst().orElseThrow()
+                .getFilters().stream().map(f -> f.getClass().getSimpleName()).toList();
+        System.out.println("security filters of /webhooks/shopify: " + filters);
+        assertThat(filters).doesNotContain("SecurityContextHolderFilter", "HeaderWriterFilter", "CorsFilter", "LogoutFilter",
+                "BasicAuthenticationFilter", "AnonymousAuthenticationFilter", "ExceptionTranslationFilter").hasSizeLessThan(4);
+        // console credentials mean nothing there: a wrong Basic header is not refused, the signature decides
+        WebhookSender shopify = shopify();
+        HttpResponse<String> withWrongLogin = http.send(shopify.request(shopify.prepare("app/uninstalled", "{\"id\":1}".getBytes()))
+                .header("Authorization", WRONG).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(withWrongLogin.statusCode()).isEqualTo(200);
+        assertThat(withWrongLogin.headers().firstValue("Set-Cookie")).isEmpty();
     }
 
     @Test

@@ -67,6 +67,11 @@ public final class WebhookSender {
 
     /** Sends {@code d}; the first attempt and retries are the same request. */
     public HttpResponse<String> deliver(Delivery d) throws IOException, InterruptedException {
+        return http.send(request(d).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The request Shopify sends for {@code d}, to send with more headers. */
+    public HttpRequest.Builder request(Delivery d) {
         HttpRequest.Builder req = HttpRequest.newBuilder(endpoint)
                 .timeout(Duration.ofSeconds(5))
                 .header("Content-Type", "application/json")
@@ -80,7 +85,7 @@ public final class WebhookSender {
                 .header("X-Shopify-Triggered-At", d.triggeredAt())
                 .POST(HttpRequest.BodyPublishers.ofByteArray(d.body()));
         if (d.orderId() != null) req.header("X-Shopify-Order-Id", d.orderId());
-        return http.send(req.build(), HttpResponse.BodyHandlers.ofString());
+        return req;
     }
 
     /** A Shopify retry of {@code d}: same webhook id, event id, trigger time, body and signature. */

@@ -11,6 +11,7 @@ import java.util.List;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -26,6 +27,7 @@ import org.openqa.selenium.chrome.ChromeOptions;
  * credentials, the way an operator does, and checks that the Camel routes and a route diagram show. The login goes
  * through Hawtio's own form; everything the console then shows comes through Jolokia with that session.
  */
+@Order(1) // the first test class of its JVM (src/test/resources/junit-platform.properties): one bridge's MBeans to show
 class HawtioConsoleIT extends BridgeTestSupport {
 
     private static final Duration SLOW = Duration.ofSeconds(120); // a shared CI machine renders slowly
@@ -59,6 +61,7 @@ class HawtioConsoleIT extends BridgeTestSupport {
 
     @Test
     void theConsoleLogsInWithTheConsoleCredentialsAndShowsTheRoutes() throws Exception {
+        long started = System.nanoTime();
         String console = "http://127.0.0.1:" + port + "/actuator/hawtio/";
         browser.get(console);
         WebElement user = await(By.id("pf-login-username-id"));
@@ -73,6 +76,7 @@ class HawtioConsoleIT extends BridgeTestSupport {
         // Camel is the first plugin: the route tree lists the routes of routes/*.camel.yaml
         assertThat(shownInTree("orders-to-salesforce")).isTrue();
         assertThat(shownInTree("shopify-webhooks")).isTrue();
+        System.out.printf("console: logged in, routes in the tree after %d ms%n", Duration.ofNanos(System.nanoTime() - started).toMillis());
         // select the route and wait for its diagram. The console re-renders when MBeans come and go (other bridges of
         // the test JVM start and stop routes): a click may be lost and a drawn diagram replaced by a spinner, so the
         // route is selected again until its diagram is drawn; React Flow keeps nodes hidden until laid out
@@ -94,6 +98,7 @@ class HawtioConsoleIT extends BridgeTestSupport {
             return drawn.size() >= 3 && drawn.stream().anyMatch(text -> String.valueOf(text).contains("Choice"))
                     && !browser.findElements(By.xpath("//*[normalize-space(text())='Route Diagram']")).isEmpty();
         });
+        System.out.printf("console: route diagram drawn after %d ms%n", Duration.ofNanos(System.nanoTime() - started).toMillis());
         Path shot = Path.of("target", "hawtio-shopify-webhooks-diagram.png");
         Files.write(shot, ((ChromeDriver) browser).getScreenshotAs(OutputType.BYTES)); // for a look after a failure
     }

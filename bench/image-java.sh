@@ -10,6 +10,7 @@
 set -euo pipefail
 
 root_dir=$(cd "$(dirname "$0")/.." && pwd)
+source "$root_dir/src/image/image-lib.sh"
 image=${BENCH_IMAGE:-$root_dir/target/jib-image.tar}
 out=${BENCH_OUT:-$root_dir/bench/out}
 rootfs=$out/image-rootfs
@@ -27,10 +28,7 @@ done
 stamp=$(stat -c '%s %Y' "$image")
 if [[ ! -f $rootfs.stamp || $(cat "$rootfs.stamp") != "$stamp" ]]; then
   rm -rf "$rootfs" "$rootfs.image" && mkdir -p "$rootfs" "$rootfs.image"
-  tar -xf "$image" -C "$rootfs.image"
-  for layer in $(sed -n 's/.*"Layers":\[\([^]]*\)\].*/\1/p' "$rootfs.image/manifest.json" | tr -d '"' | tr ',' ' '); do
-    tar -xzf "$rootfs.image/$layer" -C "$rootfs" 2>/dev/null
-  done
+  image_unpack "$image" "$rootfs.image" "$rootfs"
   echo "$stamp" >"$rootfs.stamp"
 fi
 config=$(cat "$rootfs.image/config.json")
@@ -42,18 +40,15 @@ unset JAVA_HOME
 while read -r kv; do
   name=${kv%%=*}
   if [[ -n $kv && ( $name == PATH || -z ${!name+x} ) ]]; then export "$kv"; fi
-done < <(sed -n 's/.*"Env":\[\([^]]*\)\].*/\1/p' <<<"$config" | sed 's/","/"\n"/g' | tr -d '"')
+done < <(image_list "$config" Env)
 image_path=$PATH
 export PATH=$host_path
-user=$(sed -n 's/.*"User":"\([0-9]*\):\([0-9]*\)".*/\1 \2/p' <<<"$config")
-workdir=$(sed -n 's/.*"WorkingDir":"\([^"]*\)".*/\1/p' <<<"$config")
-mapfile -t entry < <(sed -n 's/.*"Entrypoint":\[\([^]]*\)\].*/\1/p' <<<"$config" | sed 's/","/"\n"/g' | tr -d '"')
+mapfile -t entry < <(image_list "$config" Entrypoint)
 java=${entry[0]}
 if [[ $java != /* ]]; then # found on the image's PATH, as a runtime finds it
   for dir in ${image_path//:/ }; do [[ -x $rootfs$dir/$java ]] && { java=$dir/$java; break; }; done
 fi
 command=("$java" "${entry[@]:1:${#entry[@]}-2}" "${flags[@]}" "${entry[-1]}")
 
-setup="mount --bind $rootfs $rootfs && mount --bind /proc $rootfs/proc && mount --bind /dev $rootfs/dev \
-  && exec unshare --root=$rootfs --wd=${workdir:-/} --setuid ${user% *} --setgid ${user#* } \"\$@\""
-exec unshare --mount --propagation private /bin/sh -c "$setup" image-java "${command[@]}"
+exec unshare --mount --propagation private /bin/sh -c "$(image_chroot "$rootfs" "$config" "mount --bind /proc")" \
+  image-java "${command[@]}"

@@ -21,41 +21,34 @@ if [[ $(id -u) -ne 0 ]] || ! command -v unshare >/dev/null; then
   exit 0
 fi
 
+source "$(dirname "$0")/image-lib.sh"
 started=$(date +%s%N)
 work=$(mktemp -d "${TMPDIR:-/tmp}/storelink-cds.XXXXXX")
 trap 'rm -rf "$work"' EXIT
 mkdir -p "$work/image" "$work/rootfs" "$work/layer/app"
-tar -xf "$image" -C "$work/image"
-manifest=$(cat "$work/image/manifest.json")
+image_unpack "$image" "$work/image" "$work/rootfs"
 config=$(cat "$work/image/config.json")
-layers=$(sed -n 's/.*"Layers":\[\([^]]*\)\].*/\1/p' <<<"$manifest" | tr -d '"' | tr ',' ' ')
+layers=$(image_layers "$work/image")
 [[ -n $layers ]] || { echo "image CDS archive: no layers in $image's manifest.json" >&2; exit 1; }
 if grep -q '"comment":"class data sharing archive"' <<<"$config"; then
   echo "image CDS archive: $image has one already"; exit 0
 fi
-for layer in $layers; do
-  tar -xzf "$work/image/$layer" -C "$work/rootfs" 2>/dev/null || tar -xf "$work/image/$layer" -C "$work/rootfs"
-done
 
 # the image's environment (JDK_JAVA_OPTIONS: the same heap and GC as at run time), then the training's: endpoints
 # that answer nothing, so nothing is read or written
-env=()
-while read -r kv; do env+=("$kv"); done < <(sed -n 's/.*"Env":\[\([^]]*\)\].*/\1/p' <<<"$config" | sed 's/","/"\n"/g' | tr -d '"')
+mapfile -t env < <(image_list "$config" Env)
 env+=(PORT=0 STORELINK_JOBS_ENABLED=false SHOPIFY_WEBHOOK_SECRET=training KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:1
   SALESFORCE_LOGIN_URL=http://127.0.0.1:1 SALESFORCE_CLIENT_ID=training SALESFORCE_CLIENT_SECRET=training)
-user=$(sed -n 's/.*"User":"\([0-9]*\):\([0-9]*\)".*/\1 \2/p' <<<"$config")
-workdir=$(sed -n 's/.*"WorkingDir":"\([^"]*\)".*/\1/p' <<<"$config")
 root=$work/rootfs
-# a mount namespace of its own: the mounts vanish with it. The JVM runs until the bridge has started (its routes too,
-# whose classes an exit at the context's refresh would leave out) and writes the archive when it is stopped.
-setup="mount --bind $root $root && mount -t proc proc $root/proc && mount --bind /dev $root/dev \
-  && exec unshare --root=$root --wd=${workdir:-/} --setuid ${user% *} --setgid ${user#* } \"\$@\""
-env -i "${env[@]}" unshare --mount --pid --fork --propagation private /bin/sh -c "$setup" training \
+# a pid namespace of its own with a fresh /proc. The JVM runs until the bridge has started (its routes too, whose
+# classes an exit at the context's refresh would leave out) and writes the archive when it is stopped.
+env -i "${env[@]}" unshare --mount --pid --fork --propagation private \
+  /bin/sh -c "$(image_chroot "$root" "$config" "mount -t proc proc")" training \
   java -XX:ArchiveClassesAtExit=/tmp/storelink.jsa -Xlog:cds=off -Xlog:cds+dynamic=off \
   -cp @/app/jib-classpath-file "$main" >"$work/training.log" 2>&1 &
 training=$!
 for _ in $(seq 1 600); do
-  if grep -q 'Started [A-Za-z]* in' "$work/training.log" || ! kill -0 "$training" 2>/dev/null; then break; fi
+  if grep -qs 'Started [A-Za-z]* in' "$work/training.log" || ! kill -0 "$training" 2>/dev/null; then break; fi
   sleep 0.5
 done
 pkill -TERM -P "$training" || true   # the JVM (the namespace's first process): a graceful stop, then the archive

@@ -9,8 +9,9 @@
 #
 # Settings (environment): BENCH_DURATION (30s), BENCH_CONNECTIONS (64), BENCH_THREADS (2), BENCH_WARMUP_MIN/MAX
 # (bridge 120 s, Express 45 s / 240 s), BENCH_PAYLOAD_BYTES (15000), BENCH_PAYLOAD_COUNT (12 orders, sent in turn), BENCH_JAVA_OPTS (the bridge's
-# JVM flags, default below), BENCH_SKIP_BUILD=1 (reuse target/), BENCH_OUT (bench/out), BENCH_COLD=1 (no warm-up: three
-# 10 s runs right after readiness), BENCH_KAFKA_WARM=N (N s of producer load on the broker before the bridge starts).
+# JVM flags, default below), BENCH_SKIP_BUILD=1 (reuse target/), BENCH_OUT (bench/out), BENCH_COLD=1 (no warm-up: the
+# first 30 s of load right after readiness, in runs of BENCH_COLD_WINDOW seconds, 5), BENCH_KAFKA_WARM=N (N s of
+# producer load on the broker before the bridge starts).
 # Results: bench/out/summary.txt, next to every log. Traffic stays on 127.0.0.1.
 set -euo pipefail
 
@@ -37,7 +38,8 @@ JAR=${BENCH_JAR:-target/storelink-0.1.0-SNAPSHOT.jar}   # e.g. the extracted jar
 BRIDGE_JAVA=${BENCH_JAVA:-java} # the bridge's java (another JDK's bin/java); the helpers keep the one on PATH
 ROUTES=${BENCH_ROUTES:-file:routes/shopify-webhooks.camel.yaml,file:routes/error-handling.camel.yaml}
 KAFKA_WARM=${BENCH_KAFKA_WARM:-} # seconds of producer load on the broker before the bridge starts (empty: none)
-COLD=${BENCH_COLD:-}   # 1: no warm-up; three 10 s runs right after readiness (the cold start), then the measured run
+COLD=${BENCH_COLD:-}   # 1: no warm-up; 30 s of load right after readiness (the cold start), then the measured run
+COLD_WINDOW=${BENCH_COLD_WINDOW:-5} # seconds per cold run: how finely the first 30 s are resolved
 
 TARGETS=("$@")
 [[ ${#TARGETS[@]} -eq 0 ]] && TARGETS=(bridge express)
@@ -93,10 +95,10 @@ measure() { # name pid url: warm-up, then the measured run while sampling the pr
   local name=$1 pid=$2 url=$3 sampler t0 t1 s0 s1 k0=0 k1=0 w0 w1 b0 b1 secs
   local round=0 prev=0 rps min=${WARMUP_MIN:-$([[ $name == bridge ]] && echo 120 || echo 45)}
   if [[ -n $COLD ]]; then
-    log "$name: cold: three 10 s runs right after readiness, no warm-up"
-    for round in 1 2 3; do
-      run_wrk "$name-cold$round" "$name-cold$round" 10s "$url" >/dev/null
-      echo "$name.cold_rps_$((round * 10 - 10))_$((round * 10))s=$(kv "$OUT/$name-cold$round.summary" rps)" | tee -a "$OUT/cold.txt"
+    log "$name: cold: the first 30 s of load right after readiness, in ${COLD_WINDOW} s runs, no warm-up"
+    for ((round = 1; round * COLD_WINDOW <= 30; round++)); do
+      run_wrk "$name-cold$round" "$name-cold$round" "${COLD_WINDOW}s" "$url" >/dev/null
+      echo "$name.cold_rps_$(((round - 1) * COLD_WINDOW))_$((round * COLD_WINDOW))s=$(kv "$OUT/$name-cold$round.summary" rps)" | tee -a "$OUT/cold.txt"
     done
     min=0
   else
@@ -266,6 +268,14 @@ row() { # name
   if [[ -n $BRIDGE_RESULT && -n $EXPRESS_RESULT ]]; then
     b=$(kv "$OUT/bridge-run.summary" rps); e=$(kv "$OUT/express-run.summary" rps)
     echo "throughput: bridge $b req/s, Express $e req/s: $(awk -v b="$b" -v e="$e" 'BEGIN { printf "%.0f%% of the baseline: %s", 100 * b / e, (b >= e ? "PASS" : "FAIL") }')"
+    if [[ -n $COLD ]]; then
+      # each cold window of the bridge against the same window of Express; the target: >= 1.0x by the end of 30 s
+      ratios=$(awk -F= '{ split($1, k, /[._]/); w = k[4] "-" k[5] }
+        k[1] == "bridge" { b[w] = $2; order[++n] = w } k[1] == "express" { e[w] = $2 }
+        END { for (i = 1; i <= n; i++) { w = order[i]; printf "%s %s: %.2f", (i > 1 ? "," : ""), w, b[w] / e[w] } }' "$OUT/cold.txt")
+      last=${ratios##*: }
+      echo "cold: bridge/Express in the first 30 s of load:$ratios; by 25-30 s: ${last# }x: $(awk -v r="$last" 'BEGIN { print (r >= 1.0 ? "PASS" : "FAIL") }')"
+    fi
   fi
   echo "(req/s and latency are wrk's for the measured run. RSS: the highest VmRSS sampled each second during it; peak: VmHWM"
   echo " since start. CPU: cores used during the run by the server, the broker, and everything else but wrk (other people's"

@@ -12,13 +12,19 @@ import org.apache.camel.component.salesforce.api.dto.Limits;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
  * Pauses the Salesforce writer when no write can succeed for a while — login impossible, the org's API
  * allowance used up, or the field mapping not fitting the org (checked once, before the first write) — instead of burning retries or dead-lettering good orders. While paused, each writer thread
  * waits here before calling Salesforce and then gives its record back uncommitted (breakOnFirstError re-reads it),
- * so orders stay in Kafka, in order, and the consumer keeps polling within Kafka's max.poll.interval. The
+ * so orders stay in Kafka, in order, and the consumer keeps polling within Kafka's max.poll.interval. A resume and the
+ * bridge's stop wake the waiting threads at once, so the wait can be long: each hand-back costs a consumer reconnect
+ * and a re-fetch of the whole batch. The
  * salesforce-recovery route probes Salesforce and opens the gate again. Probes back off: login failures double
  * their interval up to a ceiling, a used-up allowance is probed at a fixed interval. The {@link AllowanceGovernor}
  * slows the writer here, or pauses it the same way, while the allowance left is within the reserve.
@@ -47,6 +53,8 @@ public class SalesforceGate {
 
     private final AtomicReference<Pause> pause = new AtomicReference<>();
     private final Object opened = new Object();
+    /** The application is stopping: waiting writer threads hand their records back now, not after the recheck time. */
+    private volatile boolean stopping;
     private final SalesforceErrors errors;
     private final AllowanceGovernor governor;
     private final MappingCheck mapping;
@@ -88,7 +96,7 @@ public class SalesforceGate {
         }
         if (pause.get() != null) {
             synchronized (opened) {
-                if (pause.get() != null) {
+                if (pause.get() != null && !stopping) {
                     opened.wait(recheck.toMillis());
                 }
             }
@@ -98,6 +106,19 @@ public class SalesforceGate {
             }
         }
         exchange.setProperty(DELAY, governorDelay(exchange, allowance).toMillis());
+    }
+
+    /**
+     * Spring publishes this before it stops Camel, whose graceful shutdown would otherwise wait for every writer thread
+     * held here (up to the recheck time): they give their records back to Kafka, uncommitted, and Camel stops.
+     */
+    @EventListener(ContextClosedEvent.class)
+    @Order(Ordered.HIGHEST_PRECEDENCE)
+    public void stopping() {
+        stopping = true;
+        synchronized (opened) {
+            opened.notifyAll();
+        }
     }
 
     /** For the orders route's {@link #HELD_SINCE}: the governor's clock. */
